@@ -1,0 +1,63 @@
+"""The one model of a finding that every output format reads.
+
+A check yields a ``Finding`` (where, with which values); the engine turns it into a
+``Diagnostic`` by adding the rule's identity, severity and wording. Formatters only
+render diagnostics; they never compute them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Mapping
+
+from ccmlint.span import Span
+
+
+class Severity(IntEnum):
+    """Ordered so that ``severity >= fail_level`` decides the exit code."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        return cls[name.upper()]
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Replace the text of ``span`` with ``replacement``; safe to apply without review."""
+
+    span: Span
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a check found: where, the values its message needs, and what would be right."""
+
+    span: Span
+    values: Mapping[str, object] = field(default_factory=dict)
+    suggestion: str | None = None
+    fix: Fix | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A finding stamped with its rule: what every formatter prints."""
+
+    path: str
+    rule: str
+    severity: Severity
+    message: str
+    span: Span
+    suggestion: str | None = None
+    fix: Fix | None = None
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.span.start, self.span.end, self.rule, self.message)

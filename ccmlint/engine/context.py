@@ -1,0 +1,21 @@
+"""What a run knows besides the report: the explicit reference date and pack data.
+
+Time is the meeting's, not the wall clock's (DESIGN.md section 2): nothing here
+defaults to today, so a report linted again years later gets the same answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from types import MappingProxyType
+from typing import Mapping
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """``as_of`` comes from ``--as-of`` only; ``data`` holds pack data by name for
+    kinds that need reference lists (read-only)."""
+
+    as_of: date | None = None
+    data: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))

@@ -1,0 +1,150 @@
+"""Dotted fact paths: checked against the ``Facts`` model when a rule loads, resolved on
+the facts of one report when it runs.
+
+A path names fields from ``Facts`` down (``officers.vice_presidents``,
+``extensions.until``, ``footnotes.refs.number``). A list met along the way is mapped
+over and an optional field is looked through, so one path yields many values. Each
+value comes with its *owner*: the nearest located fact (a ``Fact``) above it, which
+gives a finding its span when the value has none of its own (a missing term end
+points at the coordinator's words) and lends its fields to the message.
+"""
+
+from __future__ import annotations
+
+import types
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Union, get_args, get_origin
+
+from pydantic import BaseModel
+
+from ccmlint.facts.model import Fact, Facts
+from ccmlint.span import Span
+
+
+class FactPathError(ValueError):
+    """A path that does not name a field of the model; its text is the whole explanation."""
+
+
+@dataclass(frozen=True, slots=True)
+class PathInfo:
+    """What a path leads to, as far as the model's annotations tell.
+
+    ``leaf`` is the type of the values (a class, or a typing form such as ``Literal``),
+    ``item`` the type of the innermost list mapped over (None when no list is),
+    ``owner`` the nearest ``Fact`` class strictly above the leaf.
+    """
+
+    path: str
+    segments: tuple[str, ...]
+    leaf: object
+    item: object | None
+    owner: type[Fact] | None
+
+    @property
+    def many(self) -> bool:
+        """Whether the path may yield more than one value."""
+        return self.item is not None
+
+    @property
+    def located(self) -> bool:
+        """Whether every value can be pointed at: it is a fact, or it has an owner that is."""
+        return self.owner is not None or is_fact_type(self.leaf)
+
+    @property
+    def owner_fields(self) -> frozenset[str]:
+        """The owner's fields, which a message may name as placeholders."""
+        if self.owner is None:
+            return frozenset()
+        return frozenset(name for name in self.owner.model_fields if name != "span")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One value found at a path, with its owner. ``value`` is None when the value is
+    missing and the caller asked to see missing values."""
+
+    owner: Fact | None
+    value: object
+
+    @property
+    def span(self) -> Span | None:
+        """Where to point: the value itself when it is located, else its owner."""
+        if isinstance(self.value, Fact):
+            return self.value.span
+        return self.owner.span if self.owner is not None else None
+
+
+def is_fact_type(annotation: object) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, Fact)
+
+
+@lru_cache(maxsize=None)
+def describe(path: str) -> PathInfo:
+    """Check ``path`` against the ``Facts`` model; raise FactPathError naming the first
+    segment that does not exist and the fields that do."""
+    segments = tuple(path.split("."))
+    if not path or not all(segments):
+        raise FactPathError(f"'{path}' is not a fact path (dotted field names, e.g. officers.vice_presidents)")
+    current: object = Facts
+    owner: type[Fact] | None = None
+    item: object | None = None
+    for index, segment in enumerate(segments):
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            parent = ".".join(segments[:index])
+            raise FactPathError(f"unknown fact path '{path}': '{parent}' is a value and has no field '{segment}'")
+        if issubclass(current, Fact):
+            owner = current
+        field = current.model_fields.get(segment)
+        if field is None or segment == "span":
+            known = ", ".join(name for name in current.model_fields if name != "span")
+            where = ".".join(segments[:index]) or "the facts"
+            raise FactPathError(f"unknown fact path '{path}': {where} has no field '{segment}' (fields: {known})")
+        annotation = _unwrap_optional(field.annotation)
+        if get_origin(annotation) is list:
+            annotation = _unwrap_optional(get_args(annotation)[0])
+            item = annotation
+        current = annotation
+    return PathInfo(path, segments, current, item, owner)
+
+
+def resolve(facts: Facts, path: str, *, keep_missing: bool = False) -> list[Hit]:
+    """Every value at ``path`` in document-model order. Missing values (None, or an
+    empty list at the last step) are skipped unless ``keep_missing``; a missing value
+    higher up means the owner itself is absent, and yields nothing either way."""
+    segments = describe(path).segments
+    hits: list[Hit] = []
+    _walk(facts, None, segments, keep_missing, hits)
+    return hits
+
+
+def values(facts: Facts, path: str) -> list[object]:
+    """The present values at ``path``, without owners."""
+    return [hit.value for hit in resolve(facts, path)]
+
+
+def _walk(node: object, owner: Fact | None, segments: tuple[str, ...], keep_missing: bool, hits: list[Hit]) -> None:
+    if isinstance(node, Fact):
+        owner = node
+    value = getattr(node, segments[0])
+    last = len(segments) == 1
+    children = value if isinstance(value, list) else [value]
+    if keep_missing and last and not [child for child in children if child is not None]:
+        hits.append(Hit(owner, None))
+        return
+    for child in children:
+        if child is None:
+            continue
+        if last:
+            hits.append(Hit(owner, child))
+        else:
+            _walk(child, owner, segments[1:], keep_missing, hits)
+
+
+def _unwrap_optional(annotation: object) -> object:
+    """``X | None`` (either spelling) to ``X``; anything else unchanged."""
+    if get_origin(annotation) in (Union, types.UnionType):
+        members = [member for member in get_args(annotation) if member is not type(None)]
+        if len(members) == 1:
+            return members[0]
+    return annotation

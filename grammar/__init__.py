@@ -1,0 +1,1 @@
+"""The report grammar, shipped as package data (ccmlint.grammar); see ccmlint/parse/grammar.py."""

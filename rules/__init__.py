@@ -1,0 +1,1 @@
+"""The bundled rule packs, shipped as package data (ccmlint.rules); see ccmlint/engine."""
