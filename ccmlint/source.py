@@ -67,9 +67,10 @@ def decode(data: bytes, path: str = "<bytes>") -> Source:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
         raise DecodeError(
-            f"not valid {encoding.upper()}: byte 0x{data[error.start]:02x} at offset {error.start}"
-            " cannot be decoded; save the file as UTF-8"
+            f"not valid {encoding.upper()}: byte 0x{data[error.start]:02x} on line {line}"
+            f" (byte offset {error.start}) cannot be decoded; save the file as UTF-8"
         ) from None
     if "\x00" in text:
         raise DecodeError("contains NUL characters: this is a binary file, not a text report")
