@@ -45,6 +45,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_ERROR
     except Exception as error:  # noqa: BLE001 - the last line of defence against tracebacks
+        message = _user_error_message(error)
+        if message is not None:
+            _error(message)
+            return EXIT_ERROR
         if os.environ.get("CCMLINT_DEBUG"):
             raise
         _error(f"internal error: {type(error).__name__}: {error} (run with CCMLINT_DEBUG=1 for details)")
@@ -210,6 +214,23 @@ def _explain(options: argparse.Namespace) -> int:
     linter = Linter.create(LintOptions(rule_dirs=tuple(options.rules)))
     sys.stdout.write(linter.explain(options.rule))
     return EXIT_CLEAN
+
+
+def _user_error_message(error: Exception) -> str | None:
+    """The message of an error the user can fix (a bad rule file, an unreadable
+    report, an unknown rule id), or None for a genuine internal error."""
+    from ccmlint.engine.errors import ConfigError
+    from ccmlint.facts.phrasings import PhrasingsError
+    from ccmlint.lint import UnknownRule
+    from ccmlint.reading import ReadError
+
+    if isinstance(error, (ConfigError, PhrasingsError)):
+        return f"configuration error: {error}"
+    if isinstance(error, ReadError):
+        return str(error)
+    if isinstance(error, UnknownRule):
+        return f"no rule '{error.args[0]}'; 'ccmlint rules' lists them"
+    return None
 
 
 def _error(message: str) -> None:

@@ -201,12 +201,14 @@ class MarkupProblem:
     code: str
     message: str
     span: Span
+    number: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Document:
     header: Header | None
     preamble: tuple[Block, ...]
+    preamble_sections: tuple[Section, ...]
     parts: tuple[Part, ...]
     comments: tuple[Comment, ...]
     problems: tuple[MarkupProblem, ...]
@@ -224,6 +226,9 @@ class Document:
         """Every block in document order, with the chapter or annex and the section holding it."""
         for block in self.preamble:
             yield block, None, None
+        for section in self.preamble_sections:
+            for block in section.blocks:
+                yield block, None, section
         for part in self.parts:
             for block in part.blocks:
                 yield block, part, None
@@ -242,6 +247,8 @@ class Document:
 
     def _blocks_by_part(self) -> Iterator[tuple[Heading | None, tuple[Block, ...]]]:
         yield None, self.preamble
+        for section in self.preamble_sections:
+            yield section.heading, section.blocks
         for part in self.parts:
             yield part.heading, part.blocks
             for section in part.sections:

@@ -27,3 +27,11 @@ def regenerate(request: pytest.FixtureRequest) -> bool:
 def sample_reports() -> list[Path]:
     """The real sample reports beside the repository, when present (a fresh clone has none)."""
     return sorted(SAMPLE_DIR.glob("*.txt")) if SAMPLE_DIR.is_dir() else []
+
+
+# Hypothesis profiles: the default is quick enough for every run; the long one is for
+# hunting by hand:  HYPOTHESIS_PROFILE=long pytest tests/grammar tests/test_properties.py
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("long", max_examples=20_000, deadline=None)
+settings.load_profile(__import__("os").environ.get("HYPOTHESIS_PROFILE", "default"))

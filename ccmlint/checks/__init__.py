@@ -1,0 +1,52 @@
+"""The check kinds: one module each, registered here and nowhere else.
+
+A kind is the Python behind a family of YAML rules. Each module declares ``KIND``
+(the name rules use in ``check: kind:``), a strict pydantic ``Params`` model with a
+literal ``kind`` tag, and ``check(params, facts, context)`` yielding findings (span,
+values, suggestion; the engine adds the rule's id, severity and wording). To add a
+kind, write the module and add one line to ``KINDS``; the rule schema's
+discriminated union is built from this dict, so there is no second list to update.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Iterator, Protocol, Union
+
+from pydantic import Field
+
+from ccmlint.checks import after, present, references_resolve, required, sequence, subset, unique
+from ccmlint.checks.params import CheckParams
+from ccmlint.diagnostics import Finding
+from ccmlint.engine.context import Context
+from ccmlint.facts.model import Facts
+
+
+class CheckModule(Protocol):
+    """What the engine needs of a kind's module.
+
+    NOTE: each module's ``check`` takes its own ``Params``, narrower than declared
+    here; the engine only ever passes a module the ``Params`` its own ``KIND`` tag
+    selected in the discriminated union.
+    """
+
+    KIND: str
+    Params: type[CheckParams]
+
+    def check(self, params: CheckParams, facts: Facts, context: Context) -> Iterator[Finding]: ...
+
+
+KINDS: dict[str, CheckModule] = {
+    after.KIND: after,  # type: ignore[dict-item]
+    present.KIND: present,  # type: ignore[dict-item]
+    references_resolve.KIND: references_resolve,  # type: ignore[dict-item]
+    required.KIND: required,  # type: ignore[dict-item]
+    sequence.KIND: sequence,  # type: ignore[dict-item]
+    subset.KIND: subset,  # type: ignore[dict-item]
+    unique.KIND: unique,  # type: ignore[dict-item]
+}
+
+AnyParams = Annotated[
+    Union[tuple(module.Params for module in KINDS.values())],  # type: ignore[valid-type]
+    Field(discriminator="kind"),
+]
+"""The ``check:`` mapping of a rule: one kind's Params, chosen by its ``kind`` tag."""

@@ -74,6 +74,12 @@ class Hit:
             return self.value.span
         return self.owner.span if self.owner is not None else None
 
+    def owner_values(self) -> dict[str, object]:
+        """The owner's fields by name, for a message's placeholders."""
+        if self.owner is None:
+            return {}
+        return {name: getattr(self.owner, name) for name in type(self.owner).model_fields if name != "span"}
+
 
 def is_fact_type(annotation: object) -> bool:
     return isinstance(annotation, type) and issubclass(annotation, Fact)

@@ -44,18 +44,19 @@ class YamlDocument:
     data: YamlValue
     positions: dict[KeyPath, tuple[int, int]]
 
-    def position(self, keys: KeyPath) -> tuple[int, int]:
-        """The place of the deepest written key along ``keys``.
-
-        Parts of ``keys`` that were never written (a pydantic union tag, a missing
-        key) are skipped, so every error lands on a line the author wrote.
-        """
+    def written(self, keys: KeyPath) -> KeyPath:
+        """The part of ``keys`` the author wrote: parts never written (a pydantic union
+        tag, a missing key) are skipped, so every error lands on a line of the file."""
         found: KeyPath = ()
         for key in keys:
             candidate = found + (key,)
             if candidate in self.positions:
                 found = candidate
-        return self.positions[found]
+        return found
+
+    def position(self, keys: KeyPath) -> tuple[int, int]:
+        """The place of the deepest written key along ``keys``."""
+        return self.positions[self.written(keys)]
 
     def error(self, keys: KeyPath, message: str) -> ConfigError:
         line, column = self.position(keys)
@@ -93,8 +94,7 @@ def load_yaml(raw: bytes, path: str) -> YamlDocument:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = error.problem or error.context or "invalid YAML"
-        raise ConfigError(path, line, column, f"invalid YAML: {problem}") from None
+        raise ConfigError(path, line, column, f"invalid YAML: {_explain(error)}") from None
     except yaml.YAMLError as error:
         raise ConfigError(path, 1, 1, f"invalid YAML: {error}") from None
     if root is None:
@@ -102,6 +102,14 @@ def load_yaml(raw: bytes, path: str) -> YamlDocument:
     positions: dict[KeyPath, tuple[int, int]] = {(): _place(root)}
     data = _convert(root, (), positions, path)
     return YamlDocument(path, data, positions)
+
+
+def _explain(error: yaml.MarkedYAMLError) -> str:
+    """PyYAML splits its message into a context and a problem; join them readably."""
+    problem, context = error.problem or "", error.context or ""
+    if problem.startswith("but ") and context:
+        return f"{context} {problem}"  # "expected a single document ... but found another"
+    return f"{problem} ({context})" if problem and context else problem or context or "unreadable"
 
 
 def _decode(raw: bytes, path: str) -> str:

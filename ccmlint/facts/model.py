@@ -172,6 +172,13 @@ class Footnotes(BaseModel):
     texts: list[FootnoteTextFact] = Field(default_factory=list)
 
 
+class MarkupFact(Fact):
+    """Broken Word-export markup the parser found (an unclosed footnote text, say)."""
+
+    code: str
+    text: str
+
+
 class Facts(BaseModel):
     """Everything the extractor read from one report."""
 
@@ -183,6 +190,7 @@ class Facts(BaseModel):
     coordinators: list[Coordinator] = Field(default_factory=list)
     extensions: list[Extension] = Field(default_factory=list)
     footnotes: Footnotes = Field(default_factory=Footnotes)
+    markup: list[MarkupFact] = Field(default_factory=list)
 
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})

@@ -68,9 +68,11 @@ class ParticipantPhrasings(_Strict):
 
 
 class OfficerPhrasings(_Strict):
-    president: Regex
+    president: list[Regex]
+    president_named_after: list[Regex] = Field(default_factory=list)
+    secretary_general: list[Regex]
     vice_presidents: Regex
-    secretary_general: Regex
+    office_as: Regex
     elected: Regex
     manner: Regex
     honorifics: list[Regex]

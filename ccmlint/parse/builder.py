@@ -75,23 +75,30 @@ class DocumentBuilder(Transformer[Token, Document]):
     def start(self, children: list[object]) -> Document:
         preamble = children[0]
         assert isinstance(preamble, tuple)
-        header, blocks = preamble
+        header, blocks, preamble_sections = preamble
         parts = _settle_stray_section_letters([c for c in children[1:] if isinstance(c, (Chapter, Annex))])
         return Document(
             header=header,
             preamble=blocks,
+            preamble_sections=preamble_sections,
             parts=tuple(parts),
             comments=tuple(sorted(self._comments, key=lambda comment: comment.span.start)),
             problems=tuple(sorted(self._problems, key=lambda problem: problem.span.start)),
             span=self._source.span(0, len(self._source.text)),
         )
 
-    def preamble(self, children: list[object]) -> tuple[Header | None, tuple[Block, ...]]:
-        if children and isinstance(children[0], Header):
-            return children[0], ()
-        return None, _settle_list_styles([c for c in children if _is_block(c)])
+    def preamble(self, children: list[object]) -> tuple[Header | None, tuple[Block, ...], tuple[Section, ...]]:
+        sections = tuple(c for c in children if isinstance(c, Section))
+        if children and isinstance(children[0], tuple):
+            header, header_sections = children[0]
+            return header, (), header_sections
+        return None, _settle_list_styles([c for c in children if _is_block(c)]), sections
 
-    def header(self, children: list[object]) -> Header:
+    def header(self, children: list[object]) -> tuple[Header, tuple[Section, ...]]:
+        sections = tuple(c for c in children if isinstance(c, Section))
+        return self._header([c for c in children if not isinstance(c, Section)]), sections
+
+    def _header(self, children: list[object]) -> Header:
         symbol = children[0]
         assert isinstance(symbol, Token)
         lines = [HeaderLine("symbol", self._plain_prose(symbol), self._token_span(symbol))]
@@ -260,6 +267,7 @@ class DocumentBuilder(Transformer[Token, Document]):
                     "unclosed-footnote-text",
                     f"the text of footnote {number} is not closed by ']'",
                     self._source.span(bracket.start_pos, line_end),
+                    number=int(number),
                 )
             )
         elif rest.startswith(("footnoteRef", "endnoteRef", "bookmark")):

@@ -33,6 +33,8 @@ def dump(document: Document) -> str:
             lines.append(f"    {header_line.kind} {header_line.span} {header_line.text.text!r}")
     for block in document.preamble:
         _block(block, 1, lines)
+    for section in document.preamble_sections:
+        _section(section, 1, lines)
     for part in document.parts:
         name = "Chapter" if isinstance(part, Chapter) else "Annex"
         _heading(name, part.heading, 1, lines)

@@ -36,7 +36,7 @@ def _spans_inside(document: Document, length: int) -> None:
         assert 0 <= problem.span.start <= problem.span.end <= length
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(REPORTISH)
 def test_any_text_parses_and_spans_stay_inside(text: str) -> None:
     source = decode(text.replace("\x00", "").encode("utf-8", "surrogatepass"))
@@ -44,7 +44,7 @@ def test_any_text_parses_and_spans_stay_inside(text: str) -> None:
     _spans_inside(document, len(source.text))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)
 @given(st.text(max_size=300))
 def test_arbitrary_unicode_parses(text: str) -> None:
     cleaned = text.replace("\x00", "")
@@ -57,14 +57,14 @@ def test_arbitrary_unicode_parses(text: str) -> None:
     _spans_inside(document, len(source.text))
 
 
-@settings(max_examples=100, deadline=None)
+@settings(deadline=None)
 @given(REPORTISH)
 def test_parsing_is_deterministic(text: str) -> None:
     source = decode(text.replace("\x00", "").encode("utf-8", "surrogatepass"))
     assert dump(parse(source)) == dump(parse(source))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)
 @given(REPORTISH)
 def test_prose_maps_back_to_its_source_words(text: str) -> None:
     """Each character of prose is the character at its mapped source offset."""

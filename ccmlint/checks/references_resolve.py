@@ -1,0 +1,64 @@
+"""``references_resolve``: every item at ``refs`` has an item at ``targets`` with the
+same ``key`` fields.
+
+Used both ways round for footnotes: a reference mark without a footnote text, and a
+footnote text that nothing refers to (swap ``refs`` and ``targets``). When there is
+no target at all, nothing is reported: the engine says the facts are missing, since
+an extractor that found no footnote texts is likelier than a report that lost all.
+
+Placeholders: ``{value}`` (the unresolved item), each ``key`` field by name, and the
+fields of the item's owner.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator, Literal, Mapping
+
+from pydantic import Field, ValidationInfo, field_validator
+
+from ccmlint.checks.params import CheckParams, FactPath, PathRoles, require_fields, require_located
+from ccmlint.diagnostics import Finding
+from ccmlint.engine.context import Context
+from ccmlint.engine.factpath import describe, resolve
+from ccmlint.facts.model import Facts
+
+KIND = "references_resolve"
+
+
+class Params(CheckParams):
+    kind: Literal["references_resolve"]
+    refs: FactPath
+    targets: FactPath
+    key: list[str] = Field(min_length=1)
+
+    @field_validator("refs")
+    @classmethod
+    def _refs_located(cls, path: str) -> str:
+        return require_located(path)
+
+    @field_validator("key")
+    @classmethod
+    def _key_fields_exist(cls, key: list[str], info: ValidationInfo) -> list[str]:
+        for side in ("refs", "targets"):
+            path = info.data.get(side)
+            if isinstance(path, str):
+                require_fields(path, key)
+        return key
+
+    def placeholders(self) -> Mapping[str, frozenset[str]]:
+        return {"message": describe(self.refs).owner_fields | set(self.key) | {"value"}}
+
+    def roles(self, context: Context) -> PathRoles:
+        return PathRoles(subjects=(self.refs,), references=(self.targets,))
+
+
+def check(params: Params, facts: Facts, context: Context) -> Iterator[Finding]:
+    targets = resolve(facts, params.targets)
+    if not targets:
+        return
+    known = {tuple(getattr(target.value, name) for name in params.key) for target in targets}
+    for hit in resolve(facts, params.refs):
+        key = tuple(getattr(hit.value, name) for name in params.key)
+        if key in known or hit.span is None:
+            continue
+        yield Finding(hit.span, {**hit.owner_values(), **dict(zip(params.key, key)), "value": hit.value})

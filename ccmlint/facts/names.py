@@ -1,0 +1,90 @@
+"""Which State a written name stands for, from the pack's names data — exactly, never fuzzily.
+
+``rules/generic/data/states.yaml`` lists each State's UN short name and the other
+forms drafts use ("Czech Republic", "the Netherlands", "Lao PDR"). A written name
+resolves when it equals the name or a variant after folding what never
+distinguishes two spellings (case, spacing, apostrophe shapes, a leading "the").
+NOTE: a misspelling stays unresolved on purpose: a rule reports near misses, and it
+can only do so if the resolver does not silently repair them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Iterable, Mapping
+
+import yaml
+
+from ccmlint.facts.model import normalise_name
+from ccmlint.facts.phrasings import rules_root
+
+STATES_FILE = Path("generic") / "data" / "states.yaml"
+
+# A name is a few words; longer candidates are never tried.
+_MAX_NAME_WORDS = 12
+_WORD = re.compile(r"\S+")
+_TRAILING_PUNCTUATION = ",;:.!?"
+
+
+@dataclass(frozen=True)
+class StateNames:
+    """An index from every folded form of a State's name to its official short name."""
+
+    forms: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[Mapping[str, object]]) -> StateNames:
+        """Build from ``[{name, variants: [{text, status}]}]``; malformed entries are skipped."""
+        forms: dict[str, str] = {}
+        for entry in entries:
+            if not isinstance(entry, Mapping) or not isinstance(entry.get("name"), str):
+                continue
+            name = str(entry["name"])
+            forms.setdefault(normalise_name(name), name)
+            variants = entry.get("variants") or []
+            for variant in variants if isinstance(variants, list) else []:
+                text = variant.get("text") if isinstance(variant, Mapping) else variant
+                if isinstance(text, str) and text.strip():
+                    forms.setdefault(normalise_name(text), name)
+        return cls(forms)
+
+    def resolve(self, text: str) -> str | None:
+        """The official name of a written name, or None when the data does not know it."""
+        return self.forms.get(normalise_name(text))
+
+    def longest_at(self, text: str, start: int, end: int | None = None) -> tuple[int, str] | None:
+        """The longest known name starting at ``start`` (and ending by ``end``): its end and State.
+
+        Lists are split with this, greedily, so that the "and" of "Bosnia and
+        Herzegovina" is never taken for a separator.
+        """
+        limit = len(text) if end is None else end
+        best: tuple[int, str] | None = None
+        for count, word in enumerate(_WORD.finditer(text, start, limit)):
+            if count >= _MAX_NAME_WORDS:
+                break
+            word_end = word.end()
+            while word_end > word.start() and text[word_end - 1] in _TRAILING_PUNCTUATION:
+                word_end -= 1
+            for candidate_end in {word.end(), word_end}:
+                state = self.forms.get(normalise_name(text[start:candidate_end]))
+                if state is not None and (best is None or candidate_end > best[0]):
+                    best = (candidate_end, state)
+        return best
+
+
+def load_state_names(path: Path | None = None) -> StateNames:
+    """The names data of the generic pack (or of ``path``); empty when the file is absent."""
+    return _load(path or rules_root() / STATES_FILE)
+
+
+@cache
+def _load(path: Path) -> StateNames:
+    if not path.is_file():
+        return StateNames()
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    entries = data.get("states", []) if isinstance(data, Mapping) else data
+    return StateNames.from_entries(entries if isinstance(entries, list) else [])

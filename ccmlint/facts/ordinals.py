@@ -1,0 +1,63 @@
+"""Ordinals as reports write them: "Twelfth", "twenty-first", "12th", and the "12" of "12MSP".
+
+Meetings are numbered by ordinals; a rule compares numbers, not words. English
+ordinal words are language mechanics, not a convention's phrasing, so they live here.
+"""
+
+from __future__ import annotations
+
+import re
+
+_UNITS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+).split()
+_TENS_ORDINAL = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50}
+_TENS_CARDINAL = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+
+ORDINAL_WORDS: dict[str, int] = {word: index + 1 for index, word in enumerate(_UNITS)}
+ORDINAL_WORDS.update(_TENS_ORDINAL)
+for _tens_word, _tens in _TENS_CARDINAL.items():
+    for _unit_word, _unit in list(ORDINAL_WORDS.items())[:9]:
+        ORDINAL_WORDS[f"{_tens_word}-{_unit_word}"] = _tens + _unit
+
+_WORD_ALTERNATION = "|".join(
+    sorted((word.replace("-", "[- ]") for word in ORDINAL_WORDS), key=len, reverse=True)
+)
+
+# An ordinal word (any case) or a number with its English suffix ("12th", "21st").
+ORDINAL_PATTERN = rf"(?i:\b(?:{_WORD_ALTERNATION})\b|\b\d{{1,3}}(?:st|nd|rd|th)\b)"
+
+_NUMERIC = re.compile(r"(\d{1,3})(?:st|nd|rd|th)?", re.IGNORECASE)
+
+CARDINAL_WORDS: dict[str, int] = {
+    word: index
+    for index, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+
+
+def ordinal_value(text: str) -> int | None:
+    """The number an ordinal stands for ("Twelfth" → 12, "21st" → 21), or None."""
+    folded = " ".join(text.split()).casefold().replace(" ", "-")
+    if folded in ORDINAL_WORDS:
+        return ORDINAL_WORDS[folded]
+    match = _NUMERIC.fullmatch(folded)
+    return int(match.group(1)) if match else None
+
+
+def cardinal_value(text: str) -> int | None:
+    """A small count written as a word or digits ("five", "5", "five (5)") → 5, else None."""
+    folded = text.strip().casefold()
+    if folded.isdigit():
+        return int(folded)
+    if folded in CARDINAL_WORDS:
+        return CARDINAL_WORDS[folded]
+    for tens_word, tens in _TENS_CARDINAL.items():
+        if folded.startswith(tens_word + "-") or folded.startswith(tens_word + " "):
+            unit = CARDINAL_WORDS.get(folded[len(tens_word) + 1 :])
+            if unit is not None and 0 < unit < 10:
+                return tens + unit
+    return None
