@@ -57,7 +57,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(arguments: list[str]) -> int:
     command = "lint"
-    if arguments and arguments[0] in COMMANDS and not os.path.exists(arguments[0]):
+    # NOTE: a command name wins unless a regular file of that name exists; lint such a
+    # file as ./facts. (The repository's own rules/ folder must not hide `ccmlint rules`.)
+    if arguments and arguments[0] in COMMANDS and not os.path.isfile(arguments[0]):
         command, arguments = arguments[0], arguments[1:]
     parser = _parser(command)
     try:

@@ -3,8 +3,10 @@ same ``key`` fields.
 
 Used both ways round for footnotes: a reference mark without a footnote text, and a
 footnote text that nothing refers to (swap ``refs`` and ``targets``). When there is
-no target at all, nothing is reported: the engine says the facts are missing, since
-an extractor that found no footnote texts is likelier than a report that lost all.
+no target at all, nothing is reported by default: the engine says the facts are
+missing, since for facts read from prose an extractor that found nothing is likelier
+than a report that has nothing. Where the targets are markup the parser reads
+without guessing (footnote texts), set ``no_targets_means: unresolved``.
 
 Placeholders: ``{value}`` (the unresolved item), each ``key`` field by name, and the
 fields of the item's owner.
@@ -30,6 +32,7 @@ class Params(CheckParams):
     refs: FactPath
     targets: FactPath
     key: list[str] = Field(min_length=1)
+    no_targets_means: Literal["unknown", "unresolved"] = "unknown"
 
     @field_validator("refs")
     @classmethod
@@ -49,12 +52,14 @@ class Params(CheckParams):
         return {"message": describe(self.refs).owner_fields | set(self.key) | {"value"}}
 
     def roles(self, context: Context) -> PathRoles:
+        if self.no_targets_means == "unresolved":
+            return PathRoles(subjects=(self.refs,))
         return PathRoles(subjects=(self.refs,), references=(self.targets,))
 
 
 def check(params: Params, facts: Facts, context: Context) -> Iterator[Finding]:
     targets = resolve(facts, params.targets)
-    if not targets:
+    if not targets and params.no_targets_means == "unknown":
         return
     known = {tuple(getattr(target.value, name) for name in params.key) for target in targets}
     for hit in resolve(facts, params.refs):
