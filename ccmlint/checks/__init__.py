@@ -14,7 +14,7 @@ from typing import Annotated, Iterator, Protocol, Union
 
 from pydantic import Field
 
-from ccmlint.checks import after, present, references_resolve, required, sequence, subset, unique
+from ccmlint.checks import after, pattern, present, references_resolve, required, sequence, subset, unique
 from ccmlint.checks.params import CheckParams
 from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context
@@ -37,6 +37,7 @@ class CheckModule(Protocol):
 
 KINDS: dict[str, CheckModule] = {
     after.KIND: after,  # type: ignore[dict-item]
+    pattern.KIND: pattern,  # type: ignore[dict-item]
     present.KIND: present,  # type: ignore[dict-item]
     references_resolve.KIND: references_resolve,  # type: ignore[dict-item]
     required.KIND: required,  # type: ignore[dict-item]

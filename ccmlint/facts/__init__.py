@@ -18,6 +18,7 @@ from ccmlint.facts.model import Facts, MarkupFact
 from ccmlint.facts.names import StateNames, load_state_names
 from ccmlint.facts.officers import extract_officers
 from ccmlint.facts.participants import extract_participants
+from ccmlint.facts.passages import extract_passages
 from ccmlint.facts.phrasings import DEFAULT_PACKS, Phrasings, load_phrasings, regex
 from ccmlint.nodes import Document
 
@@ -50,4 +51,5 @@ def extract(
         extensions=extract_extensions(blocks, phrasings.extensions, names),
         footnotes=extract_footnotes(document),
         markup=[MarkupFact(span=problem.span, code=problem.code, text=problem.message) for problem in document.problems],
+        passages=extract_passages(document),
     )

@@ -27,6 +27,9 @@ def document_blocks(document: Document) -> tuple[TextBlock, ...]:
     """Headings and blocks of a document, in document order (the header's lines excluded)."""
     found: list[TextBlock] = []
     found.extend(_block(block) for block in document.preamble)
+    for section in document.preamble_sections:
+        found.append(TextBlock(section.heading.title, "heading"))
+        found.extend(_block(block) for block in section.blocks)
     for part in document.parts:
         found.append(TextBlock(part.heading.title, "heading"))
         found.extend(_block(block) for block in part.blocks)

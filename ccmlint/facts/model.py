@@ -14,8 +14,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Annotated
 
+from pydantic import BaseModel, ConfigDict, Field, SkipValidation
+
+from ccmlint.nodes import Prose
 from ccmlint.span import Span
 
 MeetingKind = Literal["meeting_of_states_parties", "review_conference"]
@@ -172,6 +175,24 @@ class Footnotes(BaseModel):
     texts: list[FootnoteTextFact] = Field(default_factory=list)
 
 
+PassageKind = Literal["header", "heading", "subheading", "paragraph", "list_item", "footnote"]
+
+
+class Passage(Fact):
+    """A run of the report's prose — a heading, a paragraph, a list item, a footnote's
+    text — with the Word markup taken out. Text-level rules (house style, placeholders)
+    search it; ``prose`` maps any match back to its exact source span."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
+
+    kind: PassageKind
+    text: str
+    prose: Annotated[Prose, SkipValidation] = Field(exclude=True, repr=False)
+
+    def span_of(self, start: int, end: int) -> Span:
+        return self.prose.span(start, end)
+
+
 class MarkupFact(Fact):
     """Broken Word-export markup the parser found (an unclosed footnote text, say)."""
 
@@ -191,6 +212,7 @@ class Facts(BaseModel):
     extensions: list[Extension] = Field(default_factory=list)
     footnotes: Footnotes = Field(default_factory=Footnotes)
     markup: list[MarkupFact] = Field(default_factory=list)
+    passages: list[Passage] = Field(default_factory=list, exclude=True, description="all prose, for text-level rules (not printed by `ccmlint facts`)")
 
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
