@@ -4,8 +4,10 @@ Values are dates (``DateFact``) or meetings (``MeetingRef``, ``Meeting``). Meeti
 the same kind compare by ordinal; otherwise by year when both years are known; a
 meeting against a date uses the meeting's last day when stated, else its year. When
 the order cannot be decided, nothing is reported: absence of evidence is not a
-finding. With ``as_of_override: true`` an explicit ``--as-of`` date replaces the
-reference. The wall clock is never consulted (DESIGN.md section 2).
+finding. With ``as_of_override: true`` an explicit ``--as-of`` date stands in for the
+reference when it is later (an extension that lapses by then is reported); an
+earlier ``--as-of`` cannot excuse a date that lies before the meeting itself. The
+wall clock is never consulted (DESIGN.md section 2).
 
 Placeholders: ``{value}``, ``{reference}`` and the fields of the value's owner.
 """
@@ -63,12 +65,12 @@ class Params(CheckParams):
 
 
 def check(params: Params, facts: Facts, context: Context) -> Iterator[Finding]:
-    reference: Point | None
+    found = resolve(facts, params.reference)
+    reference: Point | None = _as_point(found[0].value) if found else None
     if params.as_of_override and context.as_of is not None:
-        reference = context.as_of
-    else:
-        found = resolve(facts, params.reference)
-        reference = _as_point(found[0].value) if found else None
+        reference_day = _day(reference) if reference is not None else None
+        if reference_day is None or context.as_of > reference_day:
+            reference = context.as_of
     if reference is None:
         return  # nothing to compare with: the engine reports the missing fact
     for hit in resolve(facts, params.value):

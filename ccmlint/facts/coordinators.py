@@ -83,11 +83,11 @@ def _appointments(
         # partner named before "working with" without a term of its own has none.
         partner = _last_partner_break(text, position, term.start())
         if partner is not None:
-            appointments.extend(_appointees(prose, position, partner.start(), partner.start(), area, group, None, phrasings, names))
+            appointments.extend(_appointees(prose, position, partner.start(), area, group, None, phrasings, names))
             position = partner.end()
-        appointments.extend(_appointees(prose, position, term.start(), term.end(), area, group, term_end, phrasings, names))
+        appointments.extend(_appointees(prose, position, term.start(), area, group, term_end, phrasings, names))
         position = term.end()
-    appointments.extend(_appointees(prose, position, len(text), None, area, group, None, phrasings, names))
+    appointments.extend(_appointees(prose, position, len(text), area, group, None, phrasings, names))
     return appointments
 
 
@@ -115,7 +115,6 @@ def _appointees(
     prose: Prose,
     start: int,
     end: int,
-    text_end: int | None,
     area: str,
     group: Group,
     term_end: MeetingRef | None,
@@ -130,19 +129,20 @@ def _appointees(
         end -= 1
     if end <= start:
         return []
-    fact_end = text_end or end
     who = text[start:end]
     if any_of(phrasings.placeholders).search(who):
         return [
             Coordinator(
-                text=text[start:fact_end], area=area, group=group, placeholder=who,
-                term_end=term_end, span=prose.span(start, fact_end),
+                text=who, area=area, group=group, placeholder=who,
+                term_end=term_end, span=prose.span(start, end),
             )
         ]
+    # NOTE: each appointee's fact is its own name; the term, when stated, is a fact of
+    # its own (``term_end``) with its own span, so both can be pointed at exactly.
     return [
         Coordinator(
-            text=text[item.start : fact_end], area=area, group=group, state=state_ref(prose, item),
-            term_end=term_end, span=prose.span(item.start, fact_end),
+            text=text[item.start : item.end], area=area, group=group, state=state_ref(prose, item),
+            term_end=term_end, span=prose.span(item.start, item.end),
         )
         for item in split_states(text, start, end, names)
     ]

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from ccmlint.checks import KINDS
 from ccmlint.engine.errors import ConfigError
 from ccmlint.engine.loader import load_rule, load_rules
 
 PATH = "rules/ccm/vp-test.yaml"
-KNOWN_KINDS = "after, present, references_resolve, required, sequence, subset, unique"
+KNOWN_KINDS = ", ".join(sorted(KINDS))
 GOOD = """\
 id: vp-test
 severity: warning
