@@ -4,6 +4,9 @@
 ``ccmlint facts FILE`` prints what the report states; ``ccmlint rules`` lists the
 rules; ``ccmlint explain RULE`` prints a rule's documentation.
 
+What a lint run does (configuration, fixes, waivers, the fail level) is decided in
+``ccmlint.run``; this module parses options, prints and picks the exit code.
+
 Exit codes: 0 nothing at or above the fail level, 1 findings at or above it,
 2 a usage, configuration or input error. No input ever produces a traceback: an
 unexpected failure is reported in one line (set CCMLINT_DEBUG=1 for the trace).
@@ -17,9 +20,13 @@ import argparse
 import os
 import sys
 from datetime import date
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from ccmlint import __version__
+
+if TYPE_CHECKING:
+    from ccmlint.lint import Linter
+    from ccmlint.output.results import Report
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 COMMANDS = ("lint", "facts", "rules", "explain")
@@ -101,17 +108,54 @@ def _parser(command: str) -> argparse.ArgumentParser:
         "Other commands: ccmlint facts FILE | ccmlint rules | ccmlint explain RULE.",
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="report files (- for standard input)")
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "sarif", "github", "html"),
+        default="text",
+        help="output format: text (for people), json, sarif (code scanning), github (workflow annotations), "
+        "html (a review page) (default: text)",
+    )
     parser.add_argument(
         "--fail-on",
         choices=("error", "warning", "info"),
-        default="warning",
-        help="lowest severity that makes the exit code 1 (default: warning)",
+        default=None,
+        help="lowest severity that makes the exit code 1 (default: the configuration's fail-on, else warning)",
     )
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only the counts (text format)")
+    parser.add_argument(
+        "--color",
+        "--colour",
+        dest="colour",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text output: auto (on a terminal, unless NO_COLOR is set), always, never",
+    )
+    parser.add_argument("--show-waived", action="store_true", help="list waived findings too (text, json)")
+    parser.add_argument("--select", action="append", default=None, type=_names, metavar="RULES",
+                        help="run only these rules or packs, comma-separated (replaces the configuration's select)")
+    parser.add_argument("--ignore", action="append", default=[], type=_names, metavar="RULES",
+                        help="do not run these rules or packs, comma-separated (adds to the configuration's ignore)")
+    parser.add_argument("--waivers", metavar="FILE",
+                        help="the waivers file (default: the configuration's, else REPORT-STEM.waivers.yaml beside each report)")
+    parser.add_argument("--write-baseline", action="store_true",
+                        help="record every current finding in the waivers file as accepted, then report")
+    fixing = parser.add_mutually_exclusive_group()
+    fixing.add_argument("--fix", action="store_true", help="apply safe fixes to the files (whitespace, certain substitutions)")
+    fixing.add_argument("--diff", action="store_true", help="print the safe fixes as a unified diff; write nothing")
+    parser.add_argument("--review-copy", metavar="OUT.docx",
+                        help="for a Word report, write a copy of it with each finding as a Word comment on its words "
+                        "(a directory: one STEM.reviewed.docx per report); the report itself is never changed")
     parser.add_argument("--version", action="version", version=f"ccmlint {__version__}")
     _add_input_options(parser)
     return parser
+
+
+def _names(text: str) -> tuple[str, ...]:
+    names = tuple(name.strip() for name in text.split(",") if name.strip())
+    if not names:
+        raise argparse.ArgumentTypeError("give rule ids or pack names, comma-separated")
+    return names
 
 
 def _add_rule_options(parser: argparse.ArgumentParser) -> None:
@@ -121,6 +165,15 @@ def _add_rule_options(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="DIR",
         help="an extra directory of YAML rules (repeatable)",
+    )
+    configuration = parser.add_mutually_exclusive_group()
+    configuration.add_argument(
+        "--config",
+        metavar="FILE",
+        help="use this configuration file (.ccmlint.yaml or pyproject.toml) instead of searching for one",
+    )
+    configuration.add_argument(
+        "--isolated", action="store_true", help="ignore every configuration file; use the defaults and these options"
     )
 
 
@@ -134,11 +187,23 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--max-bytes",
-        type=int,
+        type=_byte_limit,
         default=None,
         metavar="N",
         help="refuse reports larger than N bytes (default: 20 MB)",
     )
+
+
+def _byte_limit(text: str) -> int:
+    """A positive number of bytes. Zero would be read as "no option given" (the
+    default limit) and a negative limit as "read everything", so both are refused."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number of bytes: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1 byte: {text!r}")
+    return value
 
 
 def _iso_date(text: str) -> date:
@@ -153,28 +218,89 @@ def _iso_date(text: str) -> date:
 
 def _lint(options: argparse.Namespace) -> int:
     from ccmlint.diagnostics import Severity
-    from ccmlint.lint import Linter, LintOptions
     from ccmlint.output import formatter
-    from ccmlint.output.results import FileResult
+    from ccmlint.output.results import RenderOptions
+    from ccmlint.run import Overrides, RunOptions, Runner
 
-    linter = Linter.create(LintOptions(as_of=options.as_of, rule_dirs=tuple(options.rules)))
-    results: list[FileResult] = []
-    failed_to_read = False
-    for path in options.files:
-        result = linter.lint_path(path, options.max_bytes)
-        if result.error is not None:
-            failed_to_read = True
-            _error(f"{result.path}: {result.error}")
-        results.append(result)
-    sys.stdout.write(formatter(options.format).render(results))
+    if options.fix and options.files.count("-"):
+        raise UsageError("--fix cannot write back to standard input; use --diff to see the fixes")
+    overrides = Overrides(
+        select=tuple(name for names in options.select for name in names) if options.select is not None else None,
+        ignore=tuple(name for names in options.ignore for name in names),
+        as_of=options.as_of,
+        rule_dirs=tuple(options.rules),
+        waivers=options.waivers,
+        fail_on=Severity.parse(options.fail_on) if options.fail_on is not None else None,
+    )
+    runner = Runner(
+        RunOptions(
+            config=options.config,
+            isolated=options.isolated,
+            overrides=overrides,
+            max_bytes=options.max_bytes,
+            fix=options.fix,
+            diff=options.diff,
+            write_baseline=options.write_baseline,
+        )
+    )
+    outcome = runner.run(options.files)
+    for result in outcome.read_errors:
+        _error(f"{result.path}: {result.error}")
+    for note in outcome.notes:
+        _error(note)
+    if options.diff:
+        sys.stdout.write(outcome.diff)
+        sys.stdout.flush()
+        if outcome.read_errors:
+            return EXIT_ERROR
+        return EXIT_FINDINGS if outcome.diff and not options.exit_zero else EXIT_CLEAN
+    colour, width = _terminal(options.colour)
+    render_options = RenderOptions(colour=colour, quiet=options.quiet, show_waived=options.show_waived, width=width)
+    sys.stdout.write(formatter(options.format).render(outcome.report, render_options))
     sys.stdout.flush()
-    if failed_to_read:
+    if options.review_copy is not None and not _write_review_copies(options.review_copy, outcome.report):
         return EXIT_ERROR
-    if any(d.rule == "internal-error" for result in results for d in result.diagnostics):
+    if outcome.read_errors or outcome.internal_error:
         return EXIT_ERROR
-    fail_level = Severity.parse(options.fail_on)
-    failing = any(d.severity >= fail_level for result in results for d in result.diagnostics)
-    return EXIT_FINDINGS if failing and not options.exit_zero else EXIT_CLEAN
+    return EXIT_FINDINGS if outcome.failing and not options.exit_zero else EXIT_CLEAN
+
+
+def _write_review_copies(target: str, report: Report) -> bool:
+    """Write the reviewed copy of each Word report; False (after saying why) if one fails."""
+    from ccmlint.docx.review import ReviewError, review_targets, write_review_copy
+
+    documents = [result for result in report.reports if result.source is not None and result.source.locator is not None]
+    try:
+        if not documents:
+            raise ReviewError("--review-copy needs a Word report (.docx); none was given")
+        for result, out_path in zip(documents, review_targets(target, [result.path for result in documents])):
+            assert result.source is not None
+            copy = write_review_copy(result.source, result.diagnostics, out_path)
+            sys.stderr.write(f"ccmlint: {result.path}: reviewed copy with {copy.comments} comment(s) written to {out_path}\n")
+    except ReviewError as error:
+        _error(str(error))
+        return False
+    return True
+
+
+def _terminal(choice: str) -> tuple[bool, int]:
+    """Whether to colour the text output, and how wide the terminal is (100 when piped,
+    so that piped output is the same everywhere)."""
+    tty = sys.stdout.isatty()
+    if choice == "always":
+        colour = True
+    elif choice == "never":
+        colour = False
+    else:
+        # https://no-color.org and the FORCE_COLOR convention; a dumb terminal has no colour.
+        colour = bool(os.environ.get("FORCE_COLOR")) or (
+            tty and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+        )
+    if tty:
+        import shutil
+
+        return colour, max(40, shutil.get_terminal_size().columns)
+    return colour, 100
 
 
 def _facts(options: argparse.Namespace) -> int:
@@ -194,10 +320,17 @@ def _facts(options: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-def _rules(options: argparse.Namespace) -> int:
+def _rule_linter(options: argparse.Namespace) -> "Linter":
+    """A linter with every rule the configuration found from here adds (its own packs)."""
     from ccmlint.lint import Linter, LintOptions
+    from ccmlint.run import rule_config
 
-    linter = Linter.create(LintOptions(rule_dirs=tuple(options.rules)))
+    config = rule_config(os.getcwd(), options.config, options.isolated, tuple(options.rules))
+    return Linter.create(LintOptions(rule_dirs=config.rule_dirs))
+
+
+def _rules(options: argparse.Namespace) -> int:
+    linter = _rule_linter(options)
     rows = linter.rule_rows()
     if options.format == "json":
         import json
@@ -211,9 +344,7 @@ def _rules(options: argparse.Namespace) -> int:
 
 
 def _explain(options: argparse.Namespace) -> int:
-    from ccmlint.lint import Linter, LintOptions
-
-    linter = Linter.create(LintOptions(rule_dirs=tuple(options.rules)))
+    linter = _rule_linter(options)
     sys.stdout.write(linter.explain(options.rule))
     return EXIT_CLEAN
 
@@ -223,7 +354,7 @@ def _user_error_message(error: Exception) -> str | None:
     report, an unknown rule id), or None for a genuine internal error."""
     from ccmlint.engine.errors import ConfigError
     from ccmlint.facts.phrasings import PhrasingsError
-    from ccmlint.lint import UnknownRule
+    from ccmlint.lint import UnknownRule, UnknownRuleName
     from ccmlint.reading import ReadError
 
     if isinstance(error, (ConfigError, PhrasingsError)):
@@ -232,6 +363,8 @@ def _user_error_message(error: Exception) -> str | None:
         return str(error)
     if isinstance(error, UnknownRule):
         return f"no rule '{error.args[0]}'; 'ccmlint rules' lists them"
+    if isinstance(error, UnknownRuleName):
+        return f"{error.args[1]}"
     return None
 
 

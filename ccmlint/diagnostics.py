@@ -58,6 +58,9 @@ class Diagnostic:
     span: Span
     suggestion: str | None = None
     fix: Fix | None = None
+    fingerprint: str | None = None
+    """Identifies the finding across edits that move it (see ``ccmlint.fingerprints``);
+    set by the linter once the whole report's findings are known, used by waivers."""
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.span.start, self.span.end, self.rule, self.message)

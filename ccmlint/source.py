@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Protocol
 
 from ccmlint.span import LineIndex, Span
 
@@ -20,9 +21,28 @@ class DecodeError(Exception):
     """The bytes are not a text this tool can read; the message says why and what to do."""
 
 
+class Located(Protocol):
+    """Where a span of a rendered text lies in the file it was rendered from."""
+
+    def __str__(self) -> str: ...
+
+    def as_dict(self) -> dict[str, object]: ...
+
+
+class Locator(Protocol):
+    """Maps offsets of a text rendered from another format (a .docx) back to that file."""
+
+    def locate(self, start: int, end: int) -> Located: ...
+
+
 @dataclass(frozen=True)
 class Source:
-    """A decoded report: its normalised text and how to write it back."""
+    """A decoded report: its normalised text and how to write it back.
+
+    A ``locator`` is set when the text was rendered from another format (a Word
+    document): lines and columns then name places in the rendering, the locator
+    names them in the file the user has, and the text must never be written back.
+    """
 
     path: str
     text: str
@@ -30,6 +50,7 @@ class Source:
     bom: bool = False
     newline: str = "\n"
     original_line_ends: tuple[str, ...] = field(default=(), repr=False)
+    locator: Locator | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def lines(self) -> LineIndex:

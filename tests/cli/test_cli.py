@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -31,16 +32,28 @@ def run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, 
     return code, captured.out, captured.err
 
 
-def test_findings_exit_1_and_print_one_line_each(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_findings_exit_1_and_are_shown_in_place(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Grouped by file and chapter; each finding opens with the grep-able line, then the
+    source line with the span underlined."""
     report = tmp_path / "draft.txt"
     report.write_text(REPORT, encoding="utf-8")
     code, out, err = run(capsys, str(report))
     assert code == 1
     assert err == ""
     assert out.splitlines() == [
+        f"==> {report} <==",
+        "",
+        "-- I. Organization of the Meeting",
+        "",
         f"{report}:4:61: warning [vice-president-not-participant] Mexico is listed as Vice-President"
         " but not among the States Parties listed as participating",
+        "    4 | At its first plenary session, the Meeting elected Chile and Mexico as Vice-Presidents.",
+        "      |                                                             ^^^^^^",
+        "",
         f"{report}:5:32: error [footnote-reference-without-text] footnote reference 1 has no footnote text",
+        "    5 | The Meeting adopted its report.[footnoteRef:1]",
+        "      |                                ^^^^^^^^^^^^^^^",
+        "",
         "1 error, 1 warning in 1 file",
     ]
 
@@ -60,7 +73,9 @@ def test_json_output_has_positions_in_the_original_file(tmp_path: Path, capsys: 
         "rule": "vice-president-not-participant",
         "severity": "warning",
         "message": "Mexico is listed as Vice-President but not among the States Parties listed as participating",
+        "fingerprint": records[0]["fingerprint"],
     }
+    assert re.fullmatch(r"[0-9a-f]{16}:1", records[0]["fingerprint"])
     line = REPORT.splitlines()[records[0]["line"] - 1]
     assert line[records[0]["column"] - 1 : records[0]["end_column"] - 1] == "Mexico"
 
@@ -81,7 +96,7 @@ def test_standard_input(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureF
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(REPORT.encode())))
     code, out, _ = run(capsys, "-")
     assert code == 1
-    assert out.startswith("<stdin>:4:61: warning [vice-president-not-participant]")
+    assert "\n<stdin>:4:61: warning [vice-president-not-participant]" in out
 
 
 def test_output_order_is_deterministic_across_files(capsys: pytest.CaptureFixture[str]) -> None:

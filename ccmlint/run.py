@@ -1,0 +1,246 @@
+"""One ``ccmlint`` run over many reports: configuration, linting, fixes, waivers.
+
+The order matters and is kept here, out of the CLI:
+
+1. each report gets its configuration (``--config``, or the file found upward from
+   it, or none with ``--isolated``) with the command line's options on top, and the
+   linter for that configuration (loaded once per distinct configuration);
+2. each report is linted; with ``--fix`` or ``--diff`` its safe fixes are applied
+   (waived findings are left alone: a reviewer accepted them as they are) and the
+   fixed text is linted again;
+3. the waivers of each waivers file are applied to the reports that use it, and
+   stale or expired waivers become diagnostics of that file; ``--write-baseline``
+   records every finding still open first;
+4. the run fails when a report has an open finding at or above its fail level.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ccmlint.catalogue import catalogue
+from ccmlint.config import DEFAULT, Config, ConfigFinder, load_config, with_overrides
+from ccmlint.diagnostics import Fix, Severity
+from ccmlint.engine.errors import ConfigError
+from ccmlint.engine.rule import Rule
+from ccmlint.fixes import FixError, fix_source, unified_diff, write_fixed
+from ccmlint.lint import Linter, LintOptions, UnknownRuleName
+from ccmlint.output.results import FileResult, Report
+from ccmlint.source import Source
+from ccmlint.waivers import WaiversFile, apply_waivers, beside, load_waivers, write_baseline
+
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Options given on the command line, applied over every configuration file."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    as_of: date | None = None
+    rule_dirs: tuple[str, ...] = ()
+    waivers: str | None = None
+    fail_on: Severity | None = None
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    config: str | None = None
+    isolated: bool = False
+    overrides: Overrides = Overrides()
+    max_bytes: int | None = None
+    fix: bool = False
+    diff: bool = False
+    write_baseline: bool = False
+    today: date = field(default_factory=date.today)
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """What the CLI prints and how it exits."""
+
+    report: Report
+    failing: bool
+    read_errors: tuple[FileResult, ...]
+    diff: str = ""
+    notes: tuple[str, ...] = ()
+    """Messages for standard error: files fixed, baselines written, fixes refused."""
+
+    @property
+    def internal_error(self) -> bool:
+        return any(d.rule == "internal-error" for d in self.report.diagnostics())
+
+
+class Runner:
+    """Lints reports under their configurations; one instance per command line."""
+
+    def __init__(self, options: RunOptions) -> None:
+        self.options = options
+        self._finder = ConfigFinder()
+        self._explicit = load_config(options.config) if options.config is not None else None
+        self._linters: dict[LintOptions, Linter] = {}
+
+    # ------------------------------------------------------------------ configuration
+
+    def config_for(self, path: str) -> Config:
+        """The configuration that governs ``path``, with the command line on top."""
+        if self._explicit is not None:
+            base = self._explicit
+        elif self.options.isolated:
+            base = DEFAULT
+        else:
+            base = self._finder.for_report(path)
+        o = self.options.overrides
+        return with_overrides(
+            base,
+            select=o.select,
+            ignore=o.ignore,
+            as_of=o.as_of,
+            rule_dirs=o.rule_dirs,
+            waivers=o.waivers,
+            fail_on=o.fail_on,
+        )
+
+    def linter_for(self, config: Config) -> Linter:
+        options = LintOptions(
+            as_of=config.as_of,
+            rule_dirs=config.rule_dirs,
+            select=config.select,
+            ignore=config.ignore,
+            severity=config.severity,
+        )
+        if options not in self._linters:
+            try:
+                self._linters[options] = Linter.create(options)
+            except UnknownRuleName as unknown:
+                name, message = unknown.args
+                placed = config.name_error(name, message)
+                raise (placed if placed is not None else unknown) from None
+        return self._linters[options]
+
+    # ------------------------------------------------------------------ the run
+
+    def run(self, paths: list[str]) -> RunResult:
+        notes: list[str] = []
+        diffs: list[str] = []
+        configs: list[Config] = []
+        results: list[FileResult] = []
+        waiver_files: dict[str, WaiversFile] = {}
+        for path in paths:
+            config = self.config_for(path)
+            linter = self.linter_for(config)
+            result = linter.lint_path(path, self.options.max_bytes)
+            waivers = self._waivers_for(path, config, waiver_files)
+            if result.source is not None and (self.options.fix or self.options.diff):
+                result = self._fix(path, result, linter, waivers, diffs, notes)
+            configs.append(config)
+            results.append(result)
+        groups: dict[str | None, list[int]] = defaultdict(list)
+        for index, (path, config) in enumerate(zip(paths, configs)):
+            groups[self._waivers_path(path, config)].append(index)
+        extra: list[FileResult] = []
+        judged = {rule.id for linter in self._linters.values() for rule in linter.rules} | {"facts-missing"}
+        for waivers_path, indexes in groups.items():
+            if waivers_path is None:
+                if self.options.write_baseline:
+                    notes.append("<stdin>: no waivers file to record the baseline in; name one with --waivers")
+                continue
+            waivers = waiver_files[waivers_path]
+            group = [results[index] for index in indexes]
+            outcome = apply_waivers(group, waivers, self.options.today, judged)
+            if self.options.write_baseline and not self.options.diff:
+                shared = any(config.waivers is not None for config in (configs[index] for index in indexes))
+                added = write_baseline(waivers, outcome, self.options.today, shared)
+                notes.append(f"{waivers_path}: recorded {added} finding{'s' if added != 1 else ''} as waived")
+                waivers = load_waivers(waivers_path)
+                outcome = apply_waivers(group, waivers, self.options.today, judged)
+            for index, updated in zip(indexes, outcome.reports):
+                results[index] = updated
+            if outcome.waivers_result is not None:
+                extra.append(outcome.waivers_result)
+        report = Report(tuple(results + extra), catalogue(self._rules()))
+        failing = any(self._fails(result, config) for result, config in zip(results, configs))
+        fail_level = self._fail_level(configs[0] if configs else DEFAULT)
+        failing = failing or any(d.severity >= fail_level for result in extra for d in result.diagnostics)
+        errors = tuple(result for result in results if result.error is not None)
+        return RunResult(report, failing, errors, "".join(diffs), tuple(notes))
+
+    def _fix(
+        self,
+        path: str,
+        result: FileResult,
+        linter: Linter,
+        waivers: WaiversFile | None,
+        diffs: list[str],
+        notes: list[str],
+    ) -> FileResult:
+        original = result.source
+        assert original is not None
+
+        def fixes_of(source: Source) -> list[Fix]:
+            linted = linter.lint(source)
+            if waivers is not None:
+                linted = apply_waivers([linted], waivers, self.options.today, ()).reports[0]
+            return [diagnostic.fix for diagnostic in linted.diagnostics if diagnostic.fix is not None]
+
+        fixed, count = fix_source(original, fixes_of)
+        if count == 0:
+            return result
+        if getattr(original, "locator", None) is not None:
+            notes.append(f"{result.path}: not fixed: ccmlint never changes a Word document; make the {count} fixes in Word")
+            return result
+        if self.options.diff:
+            diffs.append(unified_diff(result.path, original.text, fixed.text))
+            return result
+        if path == STDIN:
+            notes.append("<stdin>: not fixed: standard input cannot be written back; use --diff")
+            return result
+        try:
+            write_fixed(original, fixed)
+        except FixError as error:
+            notes.append(f"{result.path}: {error}")
+            return result
+        notes.append(f"{result.path}: applied {count} fix{'es' if count != 1 else ''}")
+        return linter.lint(fixed)
+
+    def _waivers_path(self, path: str, config: Config) -> str | None:
+        if config.waivers is not None:
+            return config.waivers
+        return None if path == STDIN else beside(path)
+
+    def _waivers_for(self, path: str, config: Config, loaded: dict[str, WaiversFile]) -> WaiversFile | None:
+        waivers_path = self._waivers_path(path, config)
+        if waivers_path is None:
+            return None
+        if waivers_path not in loaded:
+            loaded[waivers_path] = load_waivers(waivers_path)
+        return loaded[waivers_path]
+
+    def _fail_level(self, config: Config) -> Severity:
+        return config.fail_on if config.fail_on is not None else Severity.WARNING
+
+    def _fails(self, result: FileResult, config: Config) -> bool:
+        level = self._fail_level(config)
+        return any(diagnostic.severity >= level for diagnostic in result.diagnostics)
+
+    def _rules(self) -> list[Rule]:
+        return [rule for linter in self._linters.values() for rule in (linter.all_rules or linter.rules)]
+
+
+def rule_config(start: str, config: str | None, isolated: bool, rule_dirs: tuple[str, ...]) -> Config:
+    """The configuration ``ccmlint rules`` and ``explain`` use: found from ``start``
+    (the current folder), for its extra rule folders."""
+    if config is not None:
+        base = load_config(config)
+    elif isolated:
+        base = DEFAULT
+    else:
+        base = ConfigFinder().for_folder(Path(start))
+    return with_overrides(base, rule_dirs=rule_dirs)
+
+
+__all__ = ["ConfigError", "Overrides", "RunOptions", "RunResult", "Runner", "rule_config"]
