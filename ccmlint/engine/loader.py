@@ -24,6 +24,7 @@ from typing import Iterable, Mapping
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from ccmlint.cache import cached, digest
 from ccmlint.checks import KINDS
 from ccmlint.engine.errors import ConfigError
 from ccmlint.engine.rule import RESERVED_IDS, Pack, PackSpec, Rule, RuleSet, RuleSpec
@@ -85,20 +86,26 @@ def load_rules(packs: Iterable[str] = DEFAULT_PACKS, extra_dirs: Iterable[str | 
 
 
 def load_pack(folder: Traversable) -> tuple[Pack, list[Rule]]:
-    """One pack folder: its description and its rules, in file name order."""
-    label = str(folder)
-    name, description = folder.name, ""
+    """One pack folder: its description and its rules, in file name order.
+
+    The validated pack is cached (ccmlint.cache) under a digest of every file read
+    and of ccmlint's code, so an unchanged pack is not validated again on each run.
+    """
     files = sorted((entry for entry in folder.iterdir() if entry.is_file()), key=lambda entry: entry.name)
-    for entry in files:
+    wanted = [entry for entry in files if entry.name == PACK_FILE or (entry.name.endswith(RULE_SUFFIX) and entry.name not in NON_RULE_FILES)]
+    contents = [(entry, _read(entry)) for entry in wanted]
+    key = digest(str(folder), items=[part for entry, raw in contents for part in (entry.name, raw)])
+    return cached("pack", key, lambda: _build_pack(folder, contents))
+
+
+def _build_pack(folder: Traversable, contents: list[tuple[Traversable, bytes]]) -> tuple[Pack, list[Rule]]:
+    name, description = folder.name, ""
+    for entry, raw in contents:
         if entry.name == PACK_FILE:
-            spec = _validate_pack(load_yaml(entry.read_bytes(), str(entry)))
+            spec = _validate_pack(load_yaml(raw, str(entry)))
             name, description = spec.name, spec.description
-    rules = [
-        load_rule(entry.read_bytes(), str(entry), name)
-        for entry in files
-        if entry.name.endswith(RULE_SUFFIX) and entry.name not in NON_RULE_FILES
-    ]
-    return Pack(name, description, label), rules
+    rules = [load_rule(raw, str(entry), name) for entry, raw in contents if entry.name != PACK_FILE]
+    return Pack(name, description, str(folder)), rules
 
 
 def load_rule(raw: bytes, path: str, pack: str) -> Rule:
@@ -187,7 +194,12 @@ def _schema_error(document: YamlDocument, detail: ErrorDetails, owner: str) -> C
 
 
 def _loc(detail: ErrorDetails) -> KeyPath:
-    return tuple(detail["loc"])
+    """The key path of an error in the file: pydantic puts the discriminating kind's
+    name after ``check`` (``check.pattern.ignore_case``), which is not a key written."""
+    loc = tuple(detail["loc"])
+    if len(loc) > 1 and loc[0] == "check" and loc[1] in KINDS:
+        return (loc[0],) + loc[2:]
+    return loc
 
 
 def _context(detail: ErrorDetails) -> Mapping[str, object]:
@@ -203,3 +215,11 @@ def _dotted(keys: KeyPath) -> str:
     for key in keys:
         text += f"[{key}]" if isinstance(key, int) else (f".{key}" if text else key)
     return text
+
+
+def _read(entry: Traversable) -> bytes:
+    """A rule or pack file's bytes; a file that cannot be read is a configuration error."""
+    try:
+        return entry.read_bytes()
+    except OSError as error:
+        raise ConfigError(str(entry), 1, 1, f"cannot be read: {error.strerror or error}") from None

@@ -87,6 +87,11 @@ class _StrictLoader(yaml.SafeLoader):
 def load_yaml(raw: bytes, path: str) -> YamlDocument:
     """Decode and compose one YAML file strictly; any problem is a ConfigError at its line."""
     text = _decode(raw, path)
+    if "\x00" in text:
+        where = text.index("\x00")
+        line = text.count("\n", 0, where) + 1
+        column = where - (text.rfind("\n", 0, where) + 1) + 1
+        raise ConfigError(path, line, column, "invalid YAML: a NUL character is not allowed in a text file")
     try:
         root = yaml.compose(text, Loader=_StrictLoader)
     except _Rejected as rejected:
@@ -97,10 +102,15 @@ def load_yaml(raw: bytes, path: str) -> YamlDocument:
         raise ConfigError(path, line, column, f"invalid YAML: {_explain(error)}") from None
     except yaml.YAMLError as error:
         raise ConfigError(path, 1, 1, f"invalid YAML: {error}") from None
+    except RecursionError:
+        raise ConfigError(path, 1, 1, "nested too deeply to be a rule or configuration file") from None
     if root is None:
         raise ConfigError(path, 1, 1, "the file holds no YAML document")
     positions: dict[KeyPath, tuple[int, int]] = {(): _place(root)}
-    data = _convert(root, (), positions, path)
+    try:
+        data = _convert(root, (), positions, path)
+    except RecursionError:
+        raise ConfigError(path, 1, 1, "nested too deeply to be a rule or configuration file") from None
     return YamlDocument(path, data, positions)
 
 

@@ -370,19 +370,36 @@ def _list_style(letters: str | None, digits: str | None) -> tuple[ListStyle, int
 
 
 def _settle_list_styles(blocks: list[Block]) -> tuple[Block, ...]:
-    """Read ``(i)`` after ``(h)`` as a letter (likewise ``(v)`` after ``(u)``, ``(x)`` after ``(w)``)."""
+    """Read ``(i)`` after ``(h)`` as a letter (likewise ``(v)`` after ``(u)``, ``(x)`` after
+    ``(w)``) — unless the next item is ``(ii)`` (``(vi)``, ``(xi)``): then it opens a
+    Roman sub-list under ``(h)``."""
     settled: list[Block] = []
     previous_alpha: int | None = None
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if isinstance(block, ListItem):
             letter = block.marker.strip("()").lower()
-            if block.style == "roman" and letter in _AMBIGUOUS_ROMAN and previous_alpha is not None:
-                if letter_value(letter.upper()) == previous_alpha + 1:
-                    block = replace(block, style="alpha", ordinal=previous_alpha + 1)
+            if (
+                block.style == "roman"
+                and letter in _AMBIGUOUS_ROMAN
+                and previous_alpha is not None
+                and letter_value(letter.upper()) == previous_alpha + 1
+                and not _continues_roman(blocks, index, block.ordinal)
+            ):
+                block = replace(block, style="alpha", ordinal=previous_alpha + 1)
             if block.style == "alpha":
                 previous_alpha = block.ordinal
         settled.append(block)
     return tuple(settled)
+
+
+def _continues_roman(blocks: list[Block], index: int, ordinal: int | None) -> bool:
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    return (
+        isinstance(following, ListItem)
+        and following.style == "roman"
+        and ordinal is not None
+        and following.ordinal == ordinal + 1
+    )
 
 
 def _settle_stray_section_letters(parts: list[Part]) -> list[Part]:
