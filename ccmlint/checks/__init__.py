@@ -15,6 +15,10 @@ from typing import Annotated, Iterator, Protocol, Union
 from pydantic import Field
 
 from ccmlint.checks import after, pattern, present, references_resolve, required, sequence, subset, unique
+from ccmlint.checks import compare
+from ccmlint.checks import acronym_defined, consistency, substitution
+from ccmlint.checks import alphabetical, disjoint, distinct, known_state, preferred_form, reference_status
+from ccmlint.checks import arithmetic, before, relation, weekday, within_range, years_between
 from ccmlint.checks.params import CheckParams
 from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context
@@ -44,6 +48,22 @@ KINDS: dict[str, CheckModule] = {
     sequence.KIND: sequence,  # type: ignore[dict-item]
     subset.KIND: subset,  # type: ignore[dict-item]
     unique.KIND: unique,  # type: ignore[dict-item]
+    compare.KIND: compare,  # type: ignore[dict-item]
+    alphabetical.KIND: alphabetical,  # type: ignore[dict-item]
+    disjoint.KIND: disjoint,  # type: ignore[dict-item]
+    distinct.KIND: distinct,  # type: ignore[dict-item]
+    known_state.KIND: known_state,  # type: ignore[dict-item]
+    preferred_form.KIND: preferred_form,  # type: ignore[dict-item]
+    reference_status.KIND: reference_status,  # type: ignore[dict-item]
+    arithmetic.KIND: arithmetic,  # type: ignore[dict-item]
+    before.KIND: before,  # type: ignore[dict-item]
+    relation.KIND: relation,  # type: ignore[dict-item]
+    weekday.KIND: weekday,  # type: ignore[dict-item]
+    within_range.KIND: within_range,  # type: ignore[dict-item]
+    years_between.KIND: years_between,  # type: ignore[dict-item]
+    acronym_defined.KIND: acronym_defined,  # type: ignore[dict-item]
+    consistency.KIND: consistency,  # type: ignore[dict-item]
+    substitution.KIND: substitution,  # type: ignore[dict-item]
 }
 
 AnyParams = Annotated[

@@ -13,6 +13,10 @@ User patterns cannot hang a run through nested unbounded repetition (``(a+)+``),
 usual cause of catastrophic backtracking: such patterns are refused when the rule is
 loaded.
 
+``unless``, when given, is a pattern that excuses a whole passage: one it matches
+anywhere is not searched (a tab marks a row of a table, say, where a rule about
+sentences has nothing to say).
+
 Placeholders: ``{match}``, ``{replacement}`` (when given) and the pattern's named groups.
 """
 
@@ -42,12 +46,15 @@ class Params(CheckParams):
     in_: list[PassageKind] = Field(default=list(_DEFAULT_KINDS), alias="in", min_length=1)
     ignore_case: bool = False
     replacement: str | None = None
+    unless: str | None = None
 
     model_config = {**CheckParams.model_config, "populate_by_name": True}
 
-    @field_validator("pattern")
+    @field_validator("pattern", "unless")
     @classmethod
-    def _compiles_safely(cls, pattern: str) -> str:
+    def _compiles_safely(cls, pattern: str | None) -> str | None:
+        if pattern is None:
+            return None
         try:
             re.compile(pattern)
         except re.error as error:
@@ -74,6 +81,8 @@ def check(params: Params, facts: Facts, context: Context) -> Iterator[Finding]:
     kinds = set(params.in_)
     for passage in facts.passages:
         if passage.kind not in kinds:
+            continue
+        if params.unless is not None and re.search(params.unless, passage.text):
             continue
         for match in params.compiled.finditer(passage.text):
             if match.end() == match.start():

@@ -8,6 +8,11 @@ missing, since for facts read from prose an extractor that found nothing is like
 than a report that has nothing. Where the targets are markup the parser reads
 without guessing (footnote texts), set ``no_targets_means: unresolved``.
 
+A key field left unstated (None) on either side is exact by default: it matches only
+another None. With ``unstated: matches_any`` it matches any value, for references that
+may name their target loosely: "the annex" resolves to whichever annex there is, and
+"annex I" to a single annex headed "Annex" without a numeral.
+
 Placeholders: ``{value}`` (the unresolved item), each ``key`` field by name, and the
 fields of the item's owner.
 """
@@ -33,6 +38,7 @@ class Params(CheckParams):
     targets: FactPath
     key: list[str] = Field(min_length=1)
     no_targets_means: Literal["unknown", "unresolved"] = "unknown"
+    unstated: Literal["exact", "matches_any"] = "exact"
 
     @field_validator("refs")
     @classmethod
@@ -66,4 +72,11 @@ def check(params: Params, facts: Facts, context: Context) -> Iterator[Finding]:
         key = tuple(getattr(hit.value, name) for name in params.key)
         if key in known or hit.span is None:
             continue
+        if params.unstated == "matches_any" and any(_loosely_equal(key, target) for target in known):
+            continue
         yield Finding(hit.span, {**hit.owner_values(), **dict(zip(params.key, key)), "value": hit.value})
+
+
+def _loosely_equal(key: tuple[object, ...], target: tuple[object, ...]) -> bool:
+    """Equal field by field, where a field left unstated on either side matches anything."""
+    return all(mine is None or theirs is None or mine == theirs for mine, theirs in zip(key, target))

@@ -18,6 +18,7 @@ from typing import Iterator, Mapping
 
 import yaml
 
+from ccmlint.packdata_io import read_yaml_data
 from ccmlint.facts.model import MeetingKind, MeetingRef
 from ccmlint.facts.ordinals import ORDINAL_PATTERN, ordinal_value
 from ccmlint.facts.phrasings import MeetingPhrasings, regex, rules_root
@@ -90,7 +91,7 @@ def _load_cycle(paths: tuple[Path, ...]) -> MeetingCycle:
         if not path.is_file():
             continue
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = read_yaml_data(path)
         except yaml.YAMLError:
             continue  # NOTE: the pack's own validation reports a broken file; facts just lack years
         entries = data.get("meetings", []) if isinstance(data, Mapping) else data

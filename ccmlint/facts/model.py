@@ -193,11 +193,339 @@ class Passage(Fact):
         return self.prose.span(start, end)
 
 
+NameForm = Literal["name", "accepted", "error"]
+
+
+class StateMention(StateRef):
+    """A State named anywhere in the report's prose, found with the names data.
+
+    ``form`` is what the data says of the words written: the UN short name itself,
+    an ``accepted`` variant or an ``error`` variant; ``changed`` is the year a former
+    official name stopped being right, and ``interchangeable`` marks an accepted form
+    that is the same name in another order. ``article_span`` covers a "the" written
+    before the name; ``in_list`` is set when the name is an item of an enumeration
+    of three or more States, where UN style writes names without an article.
+    """
+
+    form: NameForm
+    changed: int | None = None
+    interchangeable: bool = False
+    passage: PassageKind
+    in_list: bool = False
+    article_span: Span | None = None
+
+
+class StateEnumeration(Fact):
+    """Three or more States named in a row ("A, B and C") in one passage.
+
+    ``alphabetical`` is set when the words before it are ones after which UN practice
+    orders States alphabetically ("submitted by"), per the pack's phrasings.
+    """
+
+    text: str
+    states: list[StateMention]
+    alphabetical: bool = False
+
+
+class StateNameFacts(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    mentions: list[StateMention] = Field(default_factory=list)
+    enumerations: list[StateEnumeration] = Field(default_factory=list)
+
+
 class MarkupFact(Fact):
     """Broken Word-export markup the parser found (an unclosed footnote text, say)."""
 
     code: str
     text: str
+
+
+class Quantity(Fact):
+    """A number as written, with its unit when one follows ("65,134 hectares", "26%").
+
+    ``decimals`` is the precision written (2 for "651.34"), so arithmetic on it allows
+    for rounding; ``approximate`` marks a hedge written before it ("over", "about").
+    """
+
+    text: str
+    value: float
+    decimals: int = 0
+    unit: str | None = None
+    approximate: bool = False
+
+
+class DatedMeeting(Fact):
+    """A meeting named with the year it met or will meet ("the Eleventh Meeting of
+    States Parties (Geneva, 11-14 September 2023)"), and the years the pack's meeting
+    cycle gives it (empty when the cycle does not know the meeting)."""
+
+    text: str
+    meeting: MeetingRef
+    year: int
+    cycle_years: list[int] = Field(default_factory=list)
+
+
+class Schedule(BaseModel):
+    """When meetings met or will meet, as the report states it.
+
+    ``upcoming`` are meetings spoken of as still to come ("will take place"),
+    ``earlier`` those spoken of as already held ("since the ..."), the report's own
+    meeting excluded from both; ``weeks`` the dates a "week of" names; ``days`` the
+    days the report's own meeting met, a written range expanded day by day.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    dated: list[DatedMeeting] = Field(default_factory=list)
+    upcoming: list[MeetingRef] = Field(default_factory=list)
+    earlier: list[MeetingRef] = Field(default_factory=list)
+    weeks: list[DateFact] = Field(default_factory=list)
+    days: list[DateFact] = Field(default_factory=list)
+
+
+class PlenaryCount(Fact):
+    """How many plenary sessions the report says its meeting held ("held six plenary sessions")."""
+
+    text: str
+    count: int
+
+
+class PlenaryRef(Fact):
+    """A plenary session of the report's meeting named by its ordinal ("at its sixth
+    plenary meeting"), with the date written after it when there is one."""
+
+    text: str
+    ordinal: int
+    date: DateFact | None = None
+
+
+class Plenaries(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    held: PlenaryCount | None = None
+    sessions: list[PlenaryRef] = Field(default_factory=list)
+
+
+class ArticleRef(Fact):
+    """An article of the pack's convention cited in the text ("Article 4.1", "art.5")."""
+
+    text: str
+    number: int
+
+
+class ActionRef(Fact):
+    """An action of the pack's action plan cited by number ("action #13")."""
+
+    text: str
+    number: int
+    plan: str
+
+
+class ActionRange(Fact):
+    """A range of actions as written ("actions #31 – #37"), first and last as written."""
+
+    text: str
+    first: int
+    last: int
+    plan: str
+
+
+class AreaArticle(Fact):
+    """A sentence tying an area of work (a working group, a thematic coordinator) to the
+    obligations of an article: the article cited and the one the area follows up."""
+
+    text: str
+    area: str
+    area_article: int
+    article: int
+
+
+class Citations(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    articles: list[ArticleRef] = Field(default_factory=list)
+    actions: list[ActionRef] = Field(default_factory=list)
+    action_ranges: list[ActionRange] = Field(default_factory=list)
+    area_articles: list[AreaArticle] = Field(default_factory=list)
+
+
+class Conversion(Fact):
+    """A quantity with its value in another unit ("65,134 hectares (651.34 km2)");
+    ``factor`` is how many converted units one given unit makes (from the units data)."""
+
+    text: str
+    given: Quantity
+    converted: Quantity
+    factor: float
+
+
+class Share(Fact):
+    """A percentage stated for a part of a whole ("16,943 hectares of this amount,
+    which equates to 26%"), with the two quantities it is a share of."""
+
+    text: str
+    part: Quantity
+    whole: Quantity
+    percent: Quantity
+
+
+class Pairing(Fact):
+    """A "respectively": how many items the list before it holds and how many the list
+    they are paired with holds."""
+
+    text: str
+    items: int
+    partners: int
+
+
+class ExtensionTerm(Fact):
+    """An extension decision's arithmetic: from which deadline, for how many years, until
+    when. ``previous`` is the deadline the decision extends, as the decision states it
+    or, failing that, as the pack's data records it (``basis`` says which)."""
+
+    text: str
+    state: StateRef | None = None
+    years: int
+    until: DateFact
+    previous: date
+    basis: str
+
+
+class Arithmetic(BaseModel):
+    """What the text computes or pairs, so that a rule can redo the sum."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    conversions: list[Conversion] = Field(default_factory=list)
+    shares: list[Share] = Field(default_factory=list)
+    pairings: list[Pairing] = Field(default_factory=list)
+    extension_terms: list[ExtensionTerm] = Field(default_factory=list)
+
+
+OutlineElement = Literal["chapter", "section", "annex", "paragraph", "list_item"]
+
+
+class Numbered(Fact):
+    """A numbered element of the report's outline — a chapter, a section, an annex, a
+    numbered paragraph, a list item — with its marker as written ("IV", "C", "12",
+    "(b)", "Annex II") and its value. Elements of one ``series`` are numbered 1, 2, 3 …
+    together (sections restart in each chapter, list items in each list); ``within``
+    names the series' place for a message ("chapter II", "the report")."""
+
+    element: OutlineElement
+    marker: str
+    number: int | None = Field(default=None, description="None for an unnumbered annex")
+    series: int
+    within: str
+
+    def display(self) -> str:
+        return self.marker
+
+
+class AnnexRef(Fact):
+    """A reference in the text to an annex of this report ("annex I to the present
+    report"); ``number`` is None for "the annex" without a numeral."""
+
+    text: str
+    number: int | None = None
+
+
+class Structure(BaseModel):
+    """The outline of the report as the syntax tree gives it, and the annexes the text refers to."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    chapters: list[Numbered] = Field(default_factory=list)
+    sections: list[Numbered] = Field(default_factory=list)
+    paragraphs: list[Numbered] = Field(default_factory=list)
+    list_items: list[Numbered] = Field(default_factory=list)
+    annexes: list[Numbered] = Field(default_factory=list)
+    annex_refs: list[AnnexRef] = Field(default_factory=list)
+
+
+class DocumentSymbol(Fact):
+    """A document symbol of one of the packs' series ("CCM/MSP/2024/2/Rev.1"), read
+    against the symbol grammar of the packs' facts.yaml. ``problem`` says why a
+    malformed one does not parse and ``corrected`` gives the right form when it is
+    certain; ``own`` marks the report's own symbol (masthead, "issued as document …")."""
+
+    text: str
+    series: str
+    meeting_kind: MeetingKind | None = Field(default=None, description="the kind of meeting the series belongs to")
+    year: int | None = None
+    well_formed: bool
+    problem: str | None = None
+    corrected: str | None = None
+    own: bool = False
+
+
+MarkPlacement = Literal["before_punctuation", "after_punctuation", "in_text"]
+NoteRole = Literal["citation", "ibid", "explanatory", "unknown"]
+
+
+class FootnoteMark(Fact):
+    """A footnote reference mark and where it stands against the punctuation beside it
+    ("word[3]." is ``before_punctuation``, "word.[3]" ``after_punctuation``)."""
+
+    number: int
+    kind: Literal["footnote", "endnote"]
+    placement: MarkPlacement
+    punctuation: str | None = None
+
+    def display(self) -> str:
+        return str(self.number)
+
+
+class FootnoteContent(Fact):
+    """What a footnote's text does: cite a source, repeat the one before ("Ibid."),
+    explain. For an "Ibid." note, ``antecedent`` describes the note it refers back to
+    and ``antecedent_cites`` says whether that note cites anything (None: unknown, as
+    when the note before it is not in the text)."""
+
+    number: int
+    kind: Literal["footnote", "endnote"]
+    text: str
+    role: NoteRole
+    antecedent: str | None = None
+    antecedent_cites: bool | None = None
+
+    def display(self) -> str:
+        return str(self.number)
+
+
+class FootnoteUsage(BaseModel):
+    """How footnotes are used: where their marks stand and what their texts do."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    marks: list[FootnoteMark] = Field(default_factory=list)
+    contents: list[FootnoteContent] = Field(default_factory=list)
+
+
+class AcronymDefinition(Fact):
+    """An acronym spelled out: "Implementation Support Unit (ISU)". ``quoted`` when it
+    stands inside a quotation (a title), which tells the reader but is not the report's
+    own spelling-out."""
+
+    text: str = Field(description="the acronym as defined, e.g. ISU")
+    expansion: str = Field(description="the words it stands for, e.g. Implementation Support Unit")
+    quoted: bool = False
+
+
+class AcronymUse(Fact):
+    """An acronym used in the report's own words (not in a symbol, a quotation or a
+    State's name, and not where it is spelled out)."""
+
+    text: str = Field(description="as written, e.g. CHAs")
+    acronym: str = Field(description="without a plural s, e.g. CHA")
+
+
+class Acronyms(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    definitions: list[AcronymDefinition] = Field(default_factory=list)
+    uses: list[AcronymUse] = Field(default_factory=list)
 
 
 class Facts(BaseModel):
@@ -212,6 +540,15 @@ class Facts(BaseModel):
     extensions: list[Extension] = Field(default_factory=list)
     footnotes: Footnotes = Field(default_factory=Footnotes)
     markup: list[MarkupFact] = Field(default_factory=list)
+    schedule: Schedule = Field(default_factory=Schedule)
+    plenaries: Plenaries = Field(default_factory=Plenaries)
+    citations: Citations = Field(default_factory=Citations)
+    arithmetic: Arithmetic = Field(default_factory=Arithmetic)
+    state_names: StateNameFacts = Field(default_factory=StateNameFacts)
+    structure: Structure = Field(default_factory=Structure)
+    symbols: list[DocumentSymbol] = Field(default_factory=list)
+    footnote_usage: FootnoteUsage = Field(default_factory=FootnoteUsage)
+    acronyms: Acronyms = Field(default_factory=Acronyms)
     passages: list[Passage] = Field(default_factory=list, exclude=True, description="all prose, for text-level rules (not printed by `ccmlint facts`)")
 
 

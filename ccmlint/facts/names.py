@@ -16,8 +16,8 @@ from functools import cache
 from pathlib import Path
 from typing import Iterable, Mapping
 
-import yaml
 
+from ccmlint.packdata_io import read_yaml_data
 from ccmlint.facts.model import normalise_name
 from ccmlint.facts.phrasings import rules_root
 
@@ -85,6 +85,6 @@ def load_state_names(path: Path | None = None) -> StateNames:
 def _load(path: Path) -> StateNames:
     if not path.is_file():
         return StateNames()
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = read_yaml_data(path) or {}
     entries = data.get("states", []) if isinstance(data, Mapping) else data
     return StateNames.from_entries(entries if isinstance(entries, list) else [])

@@ -18,6 +18,7 @@ from typing import Annotated, Literal, Mapping
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
+from ccmlint.packdata_io import read_yaml_data
 from ccmlint.facts.model import MeetingKind, ParticipantCategory
 
 DEFAULT_PACKS: tuple[str, ...] = ("generic", "ccm")
@@ -99,6 +100,175 @@ class ExtensionPhrasings(_Strict):
     topic: list[Regex] = Field(default_factory=list)
 
 
+class StateNamePhrasings(_Strict):
+    """Where a State's name stands in running text (ccmlint.facts.mentions)."""
+
+    # Enumerations that UN practice writes in alphabetical order, by the words just before them.
+    alphabetical_after: list[Regex] = Field(default_factory=list)
+    # Words right before a name (a title: "Ambassador") or right after it (a capitalised
+    # word: "Mexico City") that make it part of a person's, a place's or a body's name.
+    not_a_state_when_preceded_by: list[Regex] = Field(default_factory=list)
+    not_a_state_when_followed_by: list[Regex] = Field(default_factory=list)
+
+
+NEVER = r"(?!)"
+"""A pattern that matches nothing: the default of a single phrasing a pack does not give."""
+
+
+class SchedulePhrasings(_Strict):
+    """When meetings met or will meet (ccmlint.facts.schedule)."""
+
+    # Words written after a meeting's name that still belong to it ("to the Convention").
+    name_tail: Regex = NEVER
+    # The whole of the words between a meeting's name and the date or year it met or
+    # will meet ("(Geneva, ", " would take place from "); anything else unties them.
+    dated_by: list[Regex] = Field(default_factory=list)
+    # A year standing for a date ("in 2025").
+    year: Regex = NEVER
+    # Right after a meeting's name, or right before it: the meeting is still to come.
+    upcoming_after: list[Regex] = Field(default_factory=list)
+    upcoming_before: list[Regex] = Field(default_factory=list)
+    # Right after a meeting's name, or right before it: the meeting has been held.
+    earlier_after: list[Regex] = Field(default_factory=list)
+    earlier_before: list[Regex] = Field(default_factory=list)
+    # Words just before a date that names the first day of a week ("the week of").
+    week_of: list[Regex] = Field(default_factory=list)
+
+
+class PlenaryPhrasings(_Strict):
+    """Plenary sessions of the report's meeting (ccmlint.facts.plenaries)."""
+
+    session: Regex = NEVER
+    # What may stand between the ordinals before the session words ("first and the fifth").
+    ordinal_joiners: Regex = NEVER
+    # How many sessions were held; the number is the group ``count``.
+    count: list[Regex] = Field(default_factory=list)
+    # Words between the session words and the date of the session (", on ").
+    date: Regex = NEVER
+    # Bodies whose plenary meetings a report may cite: a sentence naming one is not about the meeting's own.
+    other_bodies: list[Regex] = Field(default_factory=list)
+
+
+class CitationPhrasings(_Strict):
+    """Articles, actions and areas of work cited in the text (ccmlint.facts.citations)."""
+
+    # The word before an article's number ("Article ", "art.").
+    article: Regex = NEVER
+    # A paragraph written onto the number ("4.1", "3(6)", "4(1)(b)").
+    article_part: Regex = NEVER
+    # The words after a citation that name the instrument cited ("of the "), and the
+    # names of the pack's own instrument there; any other instrument is not the pack's.
+    instrument_of: Regex = NEVER
+    own_instrument: list[Regex] = Field(default_factory=list)
+    # The word before an action's number ("action #", "Actions ").
+    action: Regex = NEVER
+    # The name of an action plan, and the plans whose actions the pack knows.
+    plan_name: Regex = NEVER
+    action_plan: list[Regex] = Field(default_factory=list)
+    # An area of work named ("Working group on "): its name from the pack's data follows.
+    area_named: list[Regex] = Field(default_factory=list)
+    # An area named again without its name ("the Working Group").
+    area_again: list[Regex] = Field(default_factory=list)
+    # Words just before or just after an article that make it "obligations" ("obligations under ").
+    obligation_before: list[Regex] = Field(default_factory=list)
+    obligation_after: list[Regex] = Field(default_factory=list)
+
+
+class ArithmeticPhrasings(_Strict):
+    """Sums the text states (ccmlint.facts.quantities, arithmetic, respectively, extension_terms)."""
+
+    # A hedge just before a number ("over ", "about ").
+    approximate: Regex = NEVER
+    # A value in brackets right after a quantity: its conversion (group ``quantity``).
+    conversion: Regex = NEVER
+    # A percentage (group ``number``).
+    percent: Regex = NEVER
+    # After a quantity: it is a share of a whole named before it ("of this amount").
+    share_of: list[Regex] = Field(default_factory=list)
+    # After a quantity: the whole follows ("out of ").
+    share_out_of: list[Regex] = Field(default_factory=list)
+    # The whole of the words between a share and its percentage (", which equates to ").
+    share_is: list[Regex] = Field(default_factory=list)
+    respectively: Regex = NEVER
+    # Words that pair a list with something counted elsewhere ("these requests"): the
+    # partner of a "respectively" cannot be counted then.
+    anaphora: Regex = NEVER
+    # Words before the deadline an extension decision extends ("its deadline of ").
+    previous_deadline: list[Regex] = Field(default_factory=list)
+
+
+class SymbolPart(_Strict):
+    """One part of a document symbol after its series: its pattern, and how a message
+    names what is expected there."""
+
+    pattern: Regex = NEVER
+    describe: str = ""
+
+
+class SymbolGrammar(_Strict):
+    """Document symbols (ccmlint.facts.symbols): ``<series>/<year>[/<session>]/<document>[/<suffix>…]``.
+
+    ``series`` maps each series a pack owns ("CCM/MSP") to the kind of meeting whose
+    documents it holds (or null); only symbols of a known series are read, so another
+    body's symbols ("A/RES/78/32") are never judged by this grammar."""
+
+    series: dict[str, MeetingKind | None] = Field(default_factory=dict)
+    year: SymbolPart = Field(default_factory=SymbolPart)
+    session: SymbolPart = Field(default_factory=SymbolPart)
+    document: SymbolPart = Field(default_factory=SymbolPart)
+    suffix: SymbolPart = Field(default_factory=SymbolPart)
+
+
+class AnnexPhrasings(_Strict):
+    """References to the report's own annexes (ccmlint.facts.annexes)."""
+
+    # An annex named in the text; group ``numerals`` holds its numeral(s) when written.
+    reference: Regex = NEVER
+    # How the numerals of one reference are joined ("I and II", "I to III").
+    joiner: Regex = NEVER
+    range_joiner: Regex = NEVER
+    # Right after a reference: the annex is this report's ("to the present report").
+    own_after: list[Regex] = Field(default_factory=list)
+    # Right after or right before a reference: the annex is another document's.
+    other_after: list[Regex] = Field(default_factory=list)
+    other_before: list[Regex] = Field(default_factory=list)
+
+
+class FootnoteUsagePhrasings(_Strict):
+    """What a footnote's text does (ccmlint.facts.footnote_usage)."""
+
+    # A note that repeats the citation of the note before it.
+    ibid: Regex = NEVER
+    # Any of these in a note's text makes it a citation (a symbol, a resolution, a title).
+    cites: list[Regex] = Field(default_factory=list)
+    # A note with no citation cue and at least this many words is an explanatory note;
+    # a shorter one is left undecided.
+    explanatory_min_words: int = 4
+    # Punctuation a footnote mark is placed against (after it in English, before it in
+    # French and Spanish), and what may follow a mark without being punctuation for it
+    # (a comma separating two marks at one place).
+    punctuation: str = ".,;:"
+    separator_before_mark: Regex = NEVER
+
+
+class VerbatimPhrasings(_Strict):
+    """Stretches of prose that are quoted or cited, not written (ccmlint.facts.verbatim)."""
+
+    # A quotation, such as the title of a document in quotation marks.
+    quotations: list[Regex] = Field(default_factory=list)
+    # An identifier: a document symbol, a depositary notification, a web address.
+    citations: list[Regex] = Field(default_factory=list)
+
+
+class AcronymPhrasings(_Strict):
+    """Acronyms as written and as spelled out (ccmlint.facts.acronyms)."""
+
+    # An acronym in running text: group ``acronym``, and ``plural`` for a plural "s".
+    token: Regex = NEVER
+    # An acronym in brackets after its expansion: group ``acronym`` (and ``plural``).
+    definition: Regex = NEVER
+
+
 class Phrasings(_Strict):
     """Everything the extractors need to know about how reports of a family are worded."""
 
@@ -108,6 +278,16 @@ class Phrasings(_Strict):
     coordinators: CoordinatorPhrasings
     lists: ListPhrasings
     extensions: ExtensionPhrasings
+    schedule: SchedulePhrasings = Field(default_factory=SchedulePhrasings)
+    plenaries: PlenaryPhrasings = Field(default_factory=PlenaryPhrasings)
+    citations: CitationPhrasings = Field(default_factory=CitationPhrasings)
+    arithmetic: ArithmeticPhrasings = Field(default_factory=ArithmeticPhrasings)
+    state_names: StateNamePhrasings = Field(default_factory=StateNamePhrasings)
+    symbols: SymbolGrammar = Field(default_factory=SymbolGrammar)
+    annexes: AnnexPhrasings = Field(default_factory=AnnexPhrasings)
+    footnote_usage: FootnoteUsagePhrasings = Field(default_factory=FootnoteUsagePhrasings)
+    verbatim: VerbatimPhrasings = Field(default_factory=VerbatimPhrasings)
+    acronyms: AcronymPhrasings = Field(default_factory=AcronymPhrasings)
 
 
 def rules_root() -> Path:
@@ -129,7 +309,7 @@ def load_phrasings(packs: tuple[str, ...] = DEFAULT_PACKS, root: Path | None = N
         if not path.is_file():
             continue
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            data = read_yaml_data(path) or {}
         except yaml.YAMLError as error:
             raise PhrasingsError(f"{path}: not valid YAML: {error}") from None
         if not isinstance(data, dict):

@@ -57,7 +57,7 @@ def test_a_misspelt_participant_reads_as_a_likely_misspelling() -> None:
         participants=Participants(states_parties=[state("Chile", 2), state("Lao Peoples\u2019 Democratic Republic", 2, 10)]),
         officers=Officers(vice_presidents=[state("Lao People\u2019s Democratic Republic", 9), state("Mexico", 9, 40)]),
     )
-    diagnostics = run(RULES, facts, Context(), PATH)
+    diagnostics = [d for d in run(RULES, facts, Context(), PATH) if d.rule == "vice-president-not-participant"]
     assert lines(diagnostics) == [
         "9:1 vice-president-not-participant warning: Lao People\u2019s Democratic Republic is listed as Vice-President; "
         "the participating States Parties include Lao Peoples\u2019 Democratic Republic, probably the same State spelt differently",
@@ -150,11 +150,13 @@ def test_a_failing_check_becomes_an_internal_error_and_others_still_report(monke
     facts = Facts(footnotes=Footnotes(refs=[FootnoteRefFact(span=span(3), number=1, kind="footnote")], texts=[FootnoteTextFact(span=span(30), number=2, kind="footnote", text="t")]))
     diagnostics = run(RULES, facts, Context(), PATH)
     internal = [d for d in diagnostics if d.rule == "internal-error"]
+    subset_rules = sorted(rule.id for rule in RULES if rule.params.kind == "subset")
+    assert "vice-president-not-participant" in subset_rules
     assert [(d.severity, d.span, d.message) for d in internal] == [
-        (Severity.ERROR, DOCUMENT_START, "rule president-state-not-participant failed on this report (RuntimeError: boom); its findings are missing"),
-        (Severity.ERROR, DOCUMENT_START, "rule vice-president-not-participant failed on this report (RuntimeError: boom); its findings are missing"),
+        (Severity.ERROR, DOCUMENT_START, f"rule {rule_id} failed on this report (RuntimeError: boom); its findings are missing")
+        for rule_id in subset_rules
     ]
-    assert {d.rule for d in diagnostics} == {"internal-error", "footnote-reference-without-text", "footnote-text-unreferenced"}
+    assert {"footnote-reference-without-text", "footnote-text-unreferenced"} <= {d.rule for d in diagnostics}
 
 
 def test_output_is_sorted_and_deterministic() -> None:

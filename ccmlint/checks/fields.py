@@ -1,0 +1,62 @@
+"""Fields of the items a rule checks, named by the rule (``first``, ``given.value``).
+
+Kinds that compare or compute with an item's own fields (``compare``,
+``arithmetic``, ``years_between``) name them in the rule file; a name is checked
+against the facts model when the rule loads, so a misspelt field is an error at its
+line, and read from a fact when the rule runs.
+"""
+
+from __future__ import annotations
+
+import types
+from typing import Union, get_args, get_origin
+
+from pydantic import BaseModel
+
+from ccmlint.engine.factpath import describe
+
+
+def item_type(path: str) -> type[BaseModel]:
+    """The model of the items at ``path``; they must have fields."""
+    leaf = describe(path).leaf
+    if not (isinstance(leaf, type) and issubclass(leaf, BaseModel)):
+        raise ValueError(f"'{path}' leads to plain values; this kind needs items with fields")
+    return leaf
+
+
+def field_type(model: type[BaseModel], dotted: str) -> object:
+    """The annotation of a dotted field of ``model`` (``X | None`` unwrapped); ValueError
+    naming the field and the known ones when it does not exist."""
+    current: object = model
+    for part in dotted.split("."):
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            raise ValueError(f"'{dotted}': '{part}' is not a field of a value")
+        fields = current.model_fields
+        if part not in fields or part == "span":
+            known = ", ".join(name for name in fields if name != "span")
+            raise ValueError(f"'{dotted}': no field '{part}' (fields: {known})")
+        current = _unwrap_optional(fields[part].annotation)
+    return current
+
+
+def read(item: object, dotted: str) -> object:
+    """The value of a dotted field of a fact; None when a step along it is absent."""
+    value: object = item
+    for part in dotted.split("."):
+        if value is None:
+            return None
+        value = getattr(value, part, None)
+    return value
+
+
+def fields_of(item: BaseModel) -> dict[str, object]:
+    """An item's fields by name, for a message's placeholders."""
+    return {name: getattr(item, name) for name in type(item).model_fields if name != "span"}
+
+
+def _unwrap_optional(annotation: object) -> object:
+    if get_origin(annotation) in (Union, types.UnionType):
+        members = [member for member in get_args(annotation) if member is not type(None)]
+        if len(members) == 1:
+            return members[0]
+    return annotation

@@ -1,0 +1,79 @@
+"""House-style word lists of the rule packs, for the kinds that read them.
+
+A list of wrong terms, of spelling variants or of acronyms that need no spelling-out
+is data, ``rules/<pack>/data/<name>.yaml``, so that adding a term is a line of YAML,
+not Python. A rule names the file by its ``<name>`` and the list in it by its key;
+the file is read from every default pack that has it, in pack order (``generic``,
+then ``ccm``) and merged the way the phrasings are: a later pack extends lists and
+mappings and overrides single values. That is how the generic pack states UN-wide
+style and the CCM pack its own settings (``States Parties`` with a capital P) over it.
+
+Each kind validates its list strictly when the rule loads, so a misspelt key in a data
+file is an error naming the file and the key, not a silently ignored entry.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Mapping
+
+import yaml
+
+from ccmlint.packdata_io import read_yaml_data
+from ccmlint.facts.phrasings import DEFAULT_PACKS, rules_root
+
+DATA_FOLDER = "data"
+
+
+class StyleDataError(ValueError):
+    """A data list cannot be used; the message names the files."""
+
+
+def style_list(name: str, key: str) -> tuple[object, tuple[str, ...]]:
+    """The merged value of ``key`` in the packs' ``data/<name>.yaml``, and the files read.
+
+    Raises StyleDataError when no pack has the file or none of the files has the key.
+    """
+    merged, files = _merged(name, DEFAULT_PACKS, rules_root())
+    if not files:
+        raise StyleDataError(f"no pack has a data file '{DATA_FOLDER}/{name}.yaml' (packs: {', '.join(DEFAULT_PACKS)})")
+    if key not in merged:
+        raise StyleDataError(f"{' + '.join(files)}: no list '{key}' (found: {', '.join(sorted(merged)) or 'nothing'})")
+    return merged[key], files
+
+
+@cache
+def _merged(name: str, packs: tuple[str, ...], root: Path) -> tuple[dict[str, object], tuple[str, ...]]:
+    merged: dict[str, object] = {}
+    files: list[str] = []
+    for pack in packs:
+        path = root / pack / DATA_FOLDER / f"{name}.yaml"
+        if not path.is_file():
+            continue
+        try:
+            data = read_yaml_data(path) or {}
+        except yaml.YAMLError as error:
+            raise StyleDataError(f"{path}: not valid YAML: {error}") from None
+        if not isinstance(data, Mapping):
+            raise StyleDataError(f"{path}: expected a mapping at the top level")
+        merged = _merge(merged, data)
+        files.append(str(path))
+    return merged, tuple(files)
+
+
+def _merge(base: Mapping[str, object], extra: Mapping[str, object]) -> dict[str, object]:
+    """A later pack extends lists and mappings and overrides single values."""
+    merged = dict(base)
+    for key, value in extra.items():
+        old = merged.get(key)
+        if isinstance(old, Mapping) and isinstance(value, Mapping):
+            merged[key] = _merge(old, value)
+        elif isinstance(old, list) and isinstance(value, list):
+            merged[key] = old + value
+        else:
+            merged[key] = value
+    return merged
+
+
+__all__ = ["DATA_FOLDER", "StyleDataError", "style_list"]

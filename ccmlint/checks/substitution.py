@@ -1,0 +1,149 @@
+"""``substitution``: a term the packs list as wrong is replaced by its right form.
+
+The list is data: ``list`` names a list of a ``data`` file of the packs (see
+``styledata``), each entry a wrong form and its right form(s)::
+
+    terms:
+      - wrong: State Parties
+        right: States Parties
+        note: the Convention's own term
+        src: [ccm_text]
+
+A wrong form is found as a whole word, exactly as listed or with a capital first
+letter (it opens a sentence: "Appraised of" is "appraised of"); the replacement then
+opens with a capital as well. Stretches the report quotes or cites (a title in
+quotation marks, a document symbol) are left alone: they must read as issued.
+
+With exactly one right form the replacement is a safe fix; with several the finding
+only suggests them, since the editor must choose.
+
+Placeholders: ``{match}`` (the words as written), ``{right}`` (the right form(s),
+quoted: 'States Parties', or 'with regard to' or 'as regards') and ``{note}``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import Annotated, Iterator, Literal, Mapping
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
+
+from ccmlint.checks.params import CheckParams, PathRoles
+from ccmlint.checks.styledata import StyleDataError, style_list
+from ccmlint.checks.words import Passages, alternation, capitalised, fix_for, follow_case, quoted_list, word_pattern
+from ccmlint.diagnostics import Finding
+from ccmlint.engine.context import Context
+from ccmlint.facts.model import Facts, PassageKind
+
+KIND = "substitution"
+
+_DEFAULT_KINDS: tuple[PassageKind, ...] = ("heading", "subheading", "paragraph", "list_item", "footnote")
+
+
+def _one_or_many(value: object) -> object:
+    return [value] if isinstance(value, str) else value
+
+
+class Term(BaseModel):
+    """One entry of a terms list: a wrong form, its right form(s), why, and the source."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    wrong: str = Field(min_length=2)
+    right: Annotated[list[Annotated[str, Field(min_length=1)]], BeforeValidator(_one_or_many)] = Field(min_length=1)
+    note: str = ""
+    src: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _right_differs(self) -> Term:
+        if self.wrong in self.right:
+            raise ValueError(f"'{self.wrong}' is listed as its own right form")
+        return self
+
+
+class Params(CheckParams):
+    kind: Literal["substitution"]
+    data: str = Field(min_length=1, description="the data file, rules/<pack>/data/<data>.yaml")
+    list_: str = Field(alias="list", min_length=1, description="the key of the terms list in that file")
+    in_: list[PassageKind] = Field(default=list(_DEFAULT_KINDS), alias="in", min_length=1)
+
+    model_config = {**CheckParams.model_config, "populate_by_name": True}
+
+    @field_validator("data")
+    @classmethod
+    def _plain_name(cls, name: str) -> str:
+        if not re.fullmatch(r"[\w-]+", name):
+            raise ValueError(f"'{name}' must be a data file's name without folder or extension, e.g. terminology")
+        return name
+
+    @field_validator("list_")
+    @classmethod
+    def _terms_load(cls, key: str, info: ValidationInfo) -> str:
+        """Read and check the list as the rule loads, so a broken data file is reported
+        at this key of the rule."""
+        data = info.data.get("data")
+        if isinstance(data, str):
+            load_terms(data, key)
+        return key
+
+    @cached_property
+    def terms(self) -> tuple[Term, ...]:
+        return load_terms(self.data, self.list_)
+
+    @cached_property
+    def lookup(self) -> tuple[re.Pattern[str], dict[str, Term]]:
+        written: dict[str, Term] = {}
+        for term in self.terms:
+            written.setdefault(term.wrong, term)
+            written.setdefault(capitalised(term.wrong), term)
+        return word_pattern(alternation(tuple(written)), tuple(written)), written
+
+    def placeholders(self) -> Mapping[str, frozenset[str]]:
+        return {"message": frozenset({"match", "right", "note"})}
+
+    def roles(self, context: Context) -> PathRoles:
+        return PathRoles(subjects=("passages",))
+
+
+def load_terms(data: str, key: str) -> tuple[Term, ...]:
+    """The terms list ``key`` of the packs' ``data/<data>.yaml``, validated; a wrong form
+    listed twice is an error, since its two entries could disagree."""
+    value, files = style_list(data, key)
+    where = " + ".join(files)
+    if not isinstance(value, list):
+        raise StyleDataError(f"{where}: '{key}' must be a list of terms")
+    terms: list[Term] = []
+    seen: set[str] = set()
+    for index, entry in enumerate(value):
+        try:
+            term = Term.model_validate(entry)
+        except ValidationError as error:
+            problem = error.errors()[0]
+            field = ".".join(str(part) for part in problem["loc"])
+            raise StyleDataError(f"{where}: {key}[{index}] {field}: {problem['msg']}") from None
+        if term.wrong in seen:
+            raise StyleDataError(f"{where}: {key}[{index}]: '{term.wrong}' is listed twice")
+        seen.add(term.wrong)
+        terms.append(term)
+    if not terms:
+        raise StyleDataError(f"{where}: '{key}' lists no terms")
+    return tuple(terms)
+
+
+def check(params: Params, facts: Facts, context: Context) -> Iterator[Finding]:
+    pattern, written = params.lookup
+    passages = Passages([passage for passage in facts.passages if passage.kind in set(params.in_)])
+    for found in passages.find(pattern):
+        passage, words = found.passage, found.match.group()
+        start, end = found.match.start() - found.base, found.match.end() - found.base
+        if passages.verbatim(found.index).covers(start, end):
+            continue
+        term = written[words]
+        rights = [follow_case(words, right) for right in term.right]
+        values = {"match": words, "right": quoted_list(rights), "note": term.note}
+        span = passage.span_of(start, end)
+        if len(rights) == 1:
+            yield Finding(span, values, suggestion=rights[0], fix=fix_for(passage, start, end, rights[0]))
+        else:
+            yield Finding(span, values, suggestion=f"write {quoted_list(rights)}, whichever fits the sentence")

@@ -1,0 +1,153 @@
+"""Every mention of a State in the report's prose, and the enumerations they form.
+
+A report names States everywhere — headings, paragraphs, list items, subheadings over
+decisions, footnotes — and a rule about how a State is written ("Czech Republic" for
+Czechia) or about the order of a list of sponsors needs all of them, not only those
+in the participant lists. Names are found with the names data alone, never guessed:
+
+- the longest known form wins at each place, and the leftmost place first, so
+  "Democratic Republic of the Congo" is one mention, not a "Congo" inside it, and
+  "Papua New Guinea" holds no "Guinea";
+- a form counts only as a whole word: "Niger" is not found in "Nigeria", nor
+  "Guinea" in "Guinea-Bissau" (a hyphen joins words);
+- names are matched with their capitals, so "turkey" and "china" in lower case are
+  not States; apostrophe shapes and spacing are folded;
+- the pack's phrasings say when a name is part of another's: after a title
+  ("Ms. Holland") or before a capitalised word ("Mexico City", "Lebanon Mine Action
+  Centre").
+
+A "the" written before a name is kept apart (``article_span``): it is running text,
+not the name. Three or more mentions in a row joined only by commas and "and" are an
+enumeration; one the phrasings mark (a list after "submitted by") is to be in
+alphabetical order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Iterable, Sequence
+
+from ccmlint.facts.model import Passage, StateEnumeration, StateMention, StateNameFacts
+from ccmlint.facts.phrasings import StateNamePhrasings, any_of
+from ccmlint.facts.statedata import StateData
+
+MIN_ENUMERATION = 3
+"""Two names joined by "and" are a pair, not a list whose order means anything."""
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|The)\s+$")
+_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+_APOSTROPHE = "['\u2019\u2018\u02bc]"
+_LOOK_BEHIND = 40
+"""How much text before a name the phrasings look at."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A mention and where its words (and any "the" before them) lie in the passage."""
+
+    mention: StateMention
+    start: int
+    end: int
+    lead: int
+    """Where the mention begins with its article, if it has one."""
+
+
+def extract_state_names(passages: Iterable[Passage], data: StateData, phrasings: StateNamePhrasings) -> StateNameFacts:
+    """The State mentions of every passage but the masthead, and the enumerations among them."""
+    pattern = _forms_pattern(tuple(sorted(data.written, key=len, reverse=True)))
+    if pattern is None:
+        return StateNameFacts()
+    mentions: list[StateMention] = []
+    enumerations: list[StateEnumeration] = []
+    for passage in passages:
+        if passage.kind == "header":
+            continue
+        found = _mentions(passage, pattern, data, phrasings)
+        runs = _runs(passage, found)
+        listed = {id(item) for run in runs for item in run}
+        mentions.extend(_listed(item.mention) if id(item) in listed else item.mention for item in found)
+        enumerations.extend(_enumeration(passage, run, phrasings) for run in runs)
+    return StateNameFacts(mentions=mentions, enumerations=enumerations)
+
+
+@cache
+def _forms_pattern(forms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for every form, longest first, each a whole word; None when there are none."""
+    if not forms:
+        return None
+    alternatives = "|".join(_form_regex(form) for form in forms)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+def _form_regex(form: str) -> str:
+    pieces: list[str] = []
+    for part in re.split(r"(\s+|'|\u2019)", form):
+        if not part:
+            continue
+        if part.isspace():
+            pieces.append(r"\s+")
+        elif part in ("'", "\u2019"):
+            pieces.append(_APOSTROPHE)
+        else:
+            pieces.append(re.escape(part))
+    return "".join(pieces)
+
+
+def _mentions(passage: Passage, pattern: re.Pattern[str], data: StateData, phrasings: StateNamePhrasings) -> list[_Found]:
+    text = passage.text
+    preceded = any_of(phrasings.not_a_state_when_preceded_by)
+    followed = any_of(phrasings.not_a_state_when_followed_by)
+    found: list[_Found] = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        form = data.form(match.group())
+        before = text[max(0, start - _LOOK_BEHIND) : start]
+        if form is None or preceded.search(before) or followed.match(text, end):
+            continue
+        article = _ARTICLE_BEFORE.search(before)
+        lead = start - len(article.group()) if article else start
+        mention = StateMention(
+            span=passage.span_of(start, end),
+            text=match.group(),
+            state=form.state,
+            form=form.status,
+            changed=form.changed,
+            interchangeable=form.interchangeable,
+            passage=passage.kind,
+            article_span=passage.span_of(lead, lead + 3) if article else None,
+        )
+        found.append(_Found(mention, start, end, lead))
+    return found
+
+
+def _runs(passage: Passage, found: Sequence[_Found]) -> list[list[_Found]]:
+    """Runs of three or more mentions with only commas and "and" between them."""
+    runs: list[list[_Found]] = []
+    current: list[_Found] = []
+    for item in found:
+        if current and _JOINER.fullmatch(passage.text, current[-1].end, item.lead) is not None:
+            current.append(item)
+            continue
+        if len(current) >= MIN_ENUMERATION:
+            runs.append(current)
+        current = [item]
+    if len(current) >= MIN_ENUMERATION:
+        runs.append(current)
+    return runs
+
+
+def _enumeration(passage: Passage, run: list[_Found], phrasings: StateNamePhrasings) -> StateEnumeration:
+    start, end = run[0].lead, run[-1].end
+    before = passage.text[max(0, start - _LOOK_BEHIND) : start]
+    return StateEnumeration(
+        span=passage.span_of(start, end),
+        text=passage.text[start:end],
+        states=[_listed(item.mention) for item in run],
+        alphabetical=any_of(phrasings.alphabetical_after).search(before) is not None,
+    )
+
+
+def _listed(mention: StateMention) -> StateMention:
+    return mention.model_copy(update={"in_list": True})

@@ -1,0 +1,88 @@
+"""Reading acronyms: spellings-out by the Schwartz–Hearst test, uses outside symbols,
+quotations, Roman numerals and State names; and the verbatim stretches it relies on."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import make_prose
+
+from ccmlint.facts.acronyms import extract_acronyms, long_form
+from ccmlint.facts.model import Passage, PassageKind
+from ccmlint.facts.names import StateNames
+from ccmlint.facts.phrasings import Phrasings
+from ccmlint.facts.verbatim import find_verbatim
+
+
+def passage(text: str, kind: PassageKind = "paragraph") -> Passage:
+    prose = make_prose(text)
+    return Passage(kind=kind, text=text, prose=prose, span=prose.span())
+
+
+def read(phrasings: Phrasings, names: StateNames, *texts: str) -> tuple[list[tuple[str, str, bool]], list[str]]:
+    acronyms = extract_acronyms([passage(text) for text in texts], phrasings.acronyms, phrasings.verbatim, names)
+    return (
+        [(found.text, found.expansion, found.quoted) for found in acronyms.definitions],
+        [found.text for found in acronyms.uses],
+    )
+
+
+@pytest.mark.parametrize(
+    ("before", "acronym", "expansion"),
+    [
+        ("the Director of the Implementation Support Unit", "ISU", "Implementation Support Unit"),
+        ("the United Nations Children’s Fund", "UNICEF", "United Nations Children’s Fund"),
+        ("the Organization for Security and Co-operation in Europe", "OSCE", "Organization for Security and Co-operation in Europe"),
+        (
+            "the International Federation of the Red Cross and Red Crescent Societies",
+            "IFRC",
+            "International Federation of the Red Cross and Red Crescent Societies",
+        ),
+        ("the UXO Sector Working Group", "UXO SWG", "UXO Sector Working Group"),
+        ("a survey of non-technical survey", "NTS", "non-technical survey"),
+    ],
+)
+def test_long_forms_found(before: str, acronym: str, expansion: str) -> None:
+    assert long_form(before, acronym) == expansion
+
+
+@pytest.mark.parametrize(("before", "acronym"), [("working with", "TBC"), ("the Meeting", "ISU"), ("", "ISU")])
+def test_no_long_form_where_the_letters_are_not_there(before: str, acronym: str) -> None:
+    assert long_form(before, acronym) is None
+
+
+def test_definitions_and_uses_in_document_order(phrasings: Phrasings, names: StateNames) -> None:
+    definitions, uses = read(
+        phrasings,
+        names,
+        "The Director of the ISU reported.",
+        "The Implementation Support Unit (ISU) and the CHAs were discussed with Lao PDR and the United Kingdom.",
+    )
+    assert definitions == [("ISU", "Implementation Support Unit", False)]
+    assert uses == ["ISU", "CHAs"]
+
+
+def test_symbols_numerals_quotations_and_placeholders_in_brackets(phrasings: Phrasings, names: StateNames) -> None:
+    definitions, uses = read(
+        phrasings,
+        names,
+        "Annex II lists CCM/MSP/2030/WP.1 and C.N.347.2024.TREATIES-XXVI.6; see https://www.un.org/ODA.",
+        "The paper “Explosive Ordnance Risk Education (EORE) in the CCM” was noted, with (TBC) as coordinator.",
+    )
+    assert definitions == [("EORE", "Explosive Ordnance Risk Education", True)]
+    assert uses == ["TBC"]
+
+
+def test_a_passage_set_in_capitals_has_no_acronyms(phrasings: Phrasings, names: StateNames) -> None:
+    assert read(phrasings, names, "DECISIONS AND RECOMMENDATIONS OF THE MEETING") == ([], [])
+
+
+def test_verbatim_stretches(phrasings: Phrasings) -> None:
+    text = "The paper “A (B) C” (CCM/MSP/2030/WP.1) is at https://documents.un.org."
+    verbatim = find_verbatim(text, phrasings.verbatim)
+    assert verbatim.quoted(text.index("A"), text.index("C”") + 1)
+    assert verbatim.covers(text.index("MSP"), text.index("MSP") + 3)
+    assert not verbatim.quoted(text.index("MSP"), text.index("MSP") + 3)
+    assert not verbatim.covers(0, 3)
+    assert text[text.index("https") :].rstrip(".") == "https://documents.un.org"
+    assert verbatim.covers(text.index("documents"), text.index("documents") + 9)
+    assert not verbatim.covers(len(text) - 1, len(text))
