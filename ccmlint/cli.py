@@ -94,7 +94,7 @@ def _parser(command: str) -> argparse.ArgumentParser:
         return parser
     if command == "rules":
         parser = argparse.ArgumentParser(prog="ccmlint rules", description="List the rules.")
-        parser.add_argument("--format", choices=("text", "json"), default="text")
+        parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
         _add_rule_options(parser)
         return parser
     if command == "explain":
@@ -336,6 +336,10 @@ def _rules(options: argparse.Namespace) -> int:
         import json
 
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    elif options.format == "markdown":
+        from ccmlint.engine.reference import reference_page
+
+        sys.stdout.write(reference_page(linter.rules))
     else:
         width = max((len(str(row["id"])) for row in rows), default=0)
         for row in rows:
