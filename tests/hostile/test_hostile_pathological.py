@@ -27,17 +27,27 @@ MEMORY_BOUND_MB = 256
 """Peak resident memory allowed for linting any input here (each at most ~1 MB);
 a run that needs more is treating a character of input as hundreds of bytes."""
 
+# NOTE: the peak is read from /proc/self/status (VmHWM, in kB), which belongs to the
+# process image and starts afresh at exec; ru_maxrss on Linux carries over the peak
+# of the forking parent (a large pytest process), so it is only the fallback.
 CHILD = """\
 import sys
 from ccmlint.cli import main
 code = main(sys.argv[2:])
+peak = None
 try:
-    import resource
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    with open("/proc/self/status") as status:
+        peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+except (OSError, StopIteration, ValueError):
+    try:
+        import resource
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        peak = peak // 1024 if sys.platform == "darwin" else peak
+    except ImportError:
+        pass
+if peak is not None:
     with open(sys.argv[1], "w") as handle:
-        handle.write(str(peak // 1024 if sys.platform == "darwin" else peak))
-except ImportError:
-    pass
+        handle.write(str(peak))
 sys.exit(code)
 """
 
