@@ -9,9 +9,11 @@ a space before a full stop, a date range with a hyphen. The search runs over
 expanded with the match's groups (``\\1``, ``\\g<name>``), and the expansion is also
 the suggestion. Give it only where the right form is certain.
 
-User patterns cannot hang a run through nested unbounded repetition (``(a+)+``), the
-usual cause of catastrophic backtracking: such patterns are refused when the rule is
-loaded.
+User patterns cannot hang a run. They are matched with the ``regex`` engine, which
+defuses the classic catastrophic cases that Python's ``re`` falls into (``(a|a)*b``)
+and takes a time bound: a search that still runs longer than ``MATCH_SECONDS`` on one
+passage fails the rule (an internal-error diagnostic naming it), not the run. Nested
+unbounded repetition (``(a+)+``), the usual mistake, is refused when the rule loads.
 
 ``unless``, when given, is a pattern that excuses a whole passage: one it matches
 anywhere is not searched (a tab marks a row of a table, say, where a rule about
@@ -24,6 +26,8 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
+
+import regex
 from typing import Iterator, Literal, Mapping
 
 from pydantic import Field, field_validator
@@ -34,6 +38,9 @@ from ccmlint.engine.context import Context
 from ccmlint.facts.model import Facts, PassageKind
 
 KIND = "pattern"
+
+MATCH_SECONDS = 2.0
+"""The longest one pattern may search one passage before the rule is given up."""
 
 _DEFAULT_KINDS: tuple[PassageKind, ...] = ("heading", "subheading", "paragraph", "list_item", "footnote")
 # A group holding an unbounded quantifier, itself quantified without bound: (x+)+, (x*y)*, (?:a|b+){2,}
@@ -56,16 +63,20 @@ class Params(CheckParams):
         if pattern is None:
             return None
         try:
-            re.compile(pattern)
-        except re.error as error:
+            regex.compile(pattern, regex.VERSION0)
+        except (regex.error, re.error) as error:
             raise ValueError(f"not a valid regular expression: {error}") from None
         if _NESTED_REPETITION.search(pattern):
             raise ValueError("nested unbounded repetition such as (a+)+ can take exponential time; rewrite the pattern")
         return pattern
 
     @cached_property
-    def compiled(self) -> re.Pattern[str]:
-        return re.compile(self.pattern, re.IGNORECASE if self.ignore_case else 0)
+    def compiled(self) -> regex.Pattern[str]:
+        return regex.compile(self.pattern, regex.VERSION0 | (regex.IGNORECASE if self.ignore_case else 0))
+
+    @cached_property
+    def compiled_unless(self) -> regex.Pattern[str] | None:
+        return None if self.unless is None else regex.compile(self.unless, regex.VERSION0)
 
     def placeholders(self) -> Mapping[str, frozenset[str]]:
         names = set(self.compiled.groupindex) | {"match"}
@@ -82,9 +93,10 @@ def check(params: Params, facts: Facts, context: Context) -> Iterator[Finding]:
     for passage in facts.passages:
         if passage.kind not in kinds:
             continue
-        if params.unless is not None and re.search(params.unless, passage.text):
+        unless = params.compiled_unless
+        if unless is not None and _search(unless, passage.text):
             continue
-        for match in params.compiled.finditer(passage.text):
+        for match in _matches(params.compiled, passage.text):
             if match.end() == match.start():
                 continue
             span = passage.span_of(match.start(), match.end())
@@ -99,3 +111,25 @@ def check(params: Params, facts: Facts, context: Context) -> Iterator[Finding]:
             # longer source span; replacing it would delete the mark, so only suggest.
             contiguous = span.end - span.start == match.end() - match.start()
             yield Finding(span, values, suggestion=replacement, fix=Fix(span, replacement) if contiguous else None)
+
+
+class PatternTimeout(Exception):
+    """A pattern searched one passage for longer than MATCH_SECONDS."""
+
+
+def _matches(pattern: regex.Pattern[str], text: str) -> list[regex.Match[str]]:
+    try:
+        return list(pattern.finditer(text, timeout=MATCH_SECONDS))
+    except TimeoutError:
+        raise PatternTimeout(
+            f"the pattern took longer than {MATCH_SECONDS:g} s on one passage; simplify it"
+        ) from None
+
+
+def _search(pattern: regex.Pattern[str], text: str) -> bool:
+    try:
+        return pattern.search(text, timeout=MATCH_SECONDS) is not None
+    except TimeoutError:
+        raise PatternTimeout(
+            f"the 'unless' pattern took longer than {MATCH_SECONDS:g} s on one passage; simplify it"
+        ) from None

@@ -94,7 +94,7 @@ def test_the_good_rule_runs_beside_the_bundled_ones(tmp_path: Path, capsys: Caps
         ("severity: warning", "severity: 3", "2:1: severity: Input should be 'error', 'warning' or 'info'"),
         ("pattern: 'Mexico'", "pattern: [Mexico, Chile]", "13:3: check.pattern: Input should be a valid string"),
         # an invalid regular expression; one that backtracks catastrophically
-        ("'Mexico'", "'(Mexico'", "13:3: check.pattern: not a valid regular expression: missing ), unterminated subpattern at position 0"),
+        ("'Mexico'", "'(Mexico'", "13:3: check.pattern: not a valid regular expression: missing ) at position 7"),
         ("'Mexico'", "'(M+)+x'", "13:3: check.pattern: nested unbounded repetition such as (a+)+ can take exponential time; rewrite the pattern"),
         ("'Mexico'", "'(\\w+\\s?)*$'", "13:3: check.pattern: nested unbounded repetition such as (a+)+ can take exponential time"),
         # a placeholder the kind does not give
@@ -176,15 +176,15 @@ def test_a_wrong_type_in_a_pattern_rule_points_at_its_key(tmp_path: Path, capsys
     assert config_error(tmp_path, capsys, text).startswith("14:3: check.ignore_case: Input should be a valid boolean")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a catastrophically backtracking pattern without a nested quantifier, (a|a)*b, is accepted;"
-    " on a run of 40 'a's it hangs the lint (ccmlint/checks/pattern.py _NESTED_REPETITION)",
-)
-def test_an_overlapping_alternation_under_repetition_is_refused(tmp_path: Path, capsys: Capsys) -> None:
-    # NOTE: the report linted here has no run of a's, so the run ends either way.
-    line = config_error(tmp_path, capsys, GOOD.replace("'Mexico'", "'(a|a)*b'"))
-    assert line.startswith("13:3: check.pattern: ")
+def test_a_backtracking_pattern_cannot_hang_the_run(tmp_path: Path, capsys: Capsys) -> None:
+    """(a|a)*b passes the load-time check; the matching engine and its time bound keep
+    a run of a's from hanging the lint (Python's re would take exponential time)."""
+    directory = rule_dir(tmp_path, GOOD.replace("'Mexico'", "'(a|a)*b'"))
+    report = tmp_path / "report.txt"
+    report.write_text("The Meeting noted " + "a" * 60 + " with interest.\n", encoding="utf-8")
+    run = run_cli(capsys, "--rules", str(directory), "--format", "json", str(report))
+    assert run.code in (0, 1)
+    assert "Traceback" not in run.err
 
 
 def test_deeply_nested_yaml_names_its_file(tmp_path: Path, capsys: Capsys) -> None:
