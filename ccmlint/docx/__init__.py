@@ -8,9 +8,7 @@ Word comment on the words it is about.
 
 from __future__ import annotations
 
-from ccmlint.docx.location import DocxLocator
 from ccmlint.docx.package import OLE_SIGNATURE, ZIP_SIGNATURE, PackageError, open_package
-from ccmlint.docx.render import render
 from ccmlint.source import Source
 
 __all__ = ["OLE_SIGNATURE", "ZIP_SIGNATURE", "PackageError", "looks_like_docx", "read_docx"]
@@ -28,6 +26,11 @@ def looks_like_docx(path: str, data: bytes) -> bool:
 
 def read_docx(data: bytes, path: str) -> Source:
     """The Word-export text of a .docx with the place of each character; PackageError if it is not one."""
+    # NOTE: imported here, not at the top: every text report passes through
+    # looks_like_docx, and start-up time is a pre-commit hook's whole cost.
+    from ccmlint.docx.location import DocxLocator
+    from ccmlint.docx.render import render
+
     package = open_package(data)
     rendering = render(package)
     return Source(path=path, text=rendering.text, locator=DocxLocator(package, rendering.pieces, len(rendering.text)))
