@@ -173,8 +173,18 @@ class ConfigFinder:
         self._loaded: dict[str, Config] = {}
 
     def for_report(self, report: str) -> Config:
-        """Standard input is governed by the configuration of the current folder."""
-        return self.for_folder(Path.cwd() if report == "-" else Path(report).resolve().parent)
+        """Standard input is governed by the configuration of the current folder.
+
+        NOTE: a path that cannot be resolved (a symbolic-link loop) is looked up from
+        the folder it names; reading it then fails with its own clear message.
+        """
+        if report == "-":
+            return self.for_folder(Path.cwd())
+        try:
+            folder = Path(report).resolve().parent
+        except (OSError, RuntimeError):
+            folder = Path(report).absolute().parent
+        return self.for_folder(folder)
 
     def for_folder(self, folder: Path) -> Config:
         folder = folder.resolve()
