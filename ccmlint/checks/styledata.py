@@ -20,7 +20,7 @@ from typing import Mapping
 
 import yaml
 
-from ccmlint.packdata_io import read_yaml_data
+from ccmlint.packdata_io import merge_pack_data, read_yaml_data
 from ccmlint.facts.phrasings import DEFAULT_PACKS, rules_root
 
 DATA_FOLDER = "data"
@@ -57,23 +57,9 @@ def _merged(name: str, packs: tuple[str, ...], root: Path) -> tuple[dict[str, ob
             raise StyleDataError(f"{path}: not valid YAML: {error}") from None
         if not isinstance(data, Mapping):
             raise StyleDataError(f"{path}: expected a mapping at the top level")
-        merged = _merge(merged, data)
+        merged = merge_pack_data(merged, data)
         files.append(str(path))
     return merged, tuple(files)
-
-
-def _merge(base: Mapping[str, object], extra: Mapping[str, object]) -> dict[str, object]:
-    """A later pack extends lists and mappings and overrides single values."""
-    merged = dict(base)
-    for key, value in extra.items():
-        old = merged.get(key)
-        if isinstance(old, Mapping) and isinstance(value, Mapping):
-            merged[key] = _merge(old, value)
-        elif isinstance(old, list) and isinstance(value, list):
-            merged[key] = old + value
-        else:
-            merged[key] = value
-    return merged
 
 
 __all__ = ["DATA_FOLDER", "StyleDataError", "style_list"]

@@ -15,7 +15,6 @@ check kind supplies for these parameters.
 from __future__ import annotations
 
 import string
-from importlib import resources
 from importlib.resources.abc import Traversable
 from os import PathLike
 from pathlib import Path
@@ -29,6 +28,7 @@ from ccmlint.checks import KINDS
 from ccmlint.engine.errors import ConfigError
 from ccmlint.engine.rule import RESERVED_IDS, Pack, PackSpec, Rule, RuleSet, RuleSpec
 from ccmlint.engine.yamlsource import KeyPath, YamlDocument, load_yaml
+from ccmlint.packdata_io import rules_root
 
 DEFAULT_PACKS = ("generic", "ccm")
 PACK_FILE = "pack.yaml"
@@ -39,13 +39,8 @@ NON_RULE_FILES = frozenset({PACK_FILE, "facts.yaml"})
 
 
 def bundled_root() -> Traversable:
-    """Where the bundled packs live."""
-    try:
-        return resources.files("ccmlint.rules")
-    except ModuleNotFoundError:
-        # NOTE: a checkout that was never installed has no ``ccmlint.rules`` package;
-        # read the same folder straight from the source tree.
-        return Path(__file__).resolve().parents[2] / "rules"
+    """Where the bundled packs live (one answer for rules and pack data alike)."""
+    return rules_root()
 
 
 def bundled_packs() -> tuple[str, ...]:

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
-from typing import Annotated, Literal, Mapping
+from typing import Annotated, Literal
 
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
-from ccmlint.packdata_io import read_yaml_data
+from ccmlint.packdata_io import merge_pack_data, read_yaml_data, rules_root
 from ccmlint.facts.model import MeetingKind, ParticipantCategory
 
 DEFAULT_PACKS: tuple[str, ...] = ("generic", "ccm")
@@ -290,14 +289,6 @@ class Phrasings(_Strict):
     acronyms: AcronymPhrasings = Field(default_factory=AcronymPhrasings)
 
 
-def rules_root() -> Path:
-    """The folder holding the rule packs, installed (``ccmlint.rules``) or in the work tree."""
-    try:
-        return Path(str(files("ccmlint.rules")))
-    except ModuleNotFoundError:
-        return Path(__file__).resolve().parents[2] / "rules"
-
-
 @cache
 def load_phrasings(packs: tuple[str, ...] = DEFAULT_PACKS, root: Path | None = None) -> Phrasings:
     """The merged phrasings of the named packs; cached, since every report reuses them."""
@@ -314,7 +305,7 @@ def load_phrasings(packs: tuple[str, ...] = DEFAULT_PACKS, root: Path | None = N
             raise PhrasingsError(f"{path}: not valid YAML: {error}") from None
         if not isinstance(data, dict):
             raise PhrasingsError(f"{path}: expected a mapping at the top level")
-        merged = _merge(merged, data)
+        merged = merge_pack_data(merged, data)
         sources.append(str(path))
     try:
         return Phrasings.model_validate(merged)
@@ -324,20 +315,6 @@ def load_phrasings(packs: tuple[str, ...] = DEFAULT_PACKS, root: Path | None = N
             f"{'.'.join(str(part) for part in problem['loc'])}: {problem['msg']}" for problem in error.errors()
         )
         raise PhrasingsError(f"{where}: {problems}") from None
-
-
-def _merge(base: Mapping[str, object], extra: Mapping[str, object]) -> dict[str, object]:
-    """A later pack extends lists and mappings and overrides single values."""
-    merged = dict(base)
-    for key, value in extra.items():
-        old = merged.get(key)
-        if isinstance(old, dict) and isinstance(value, dict):
-            merged[key] = _merge(old, value)
-        elif isinstance(old, list) and isinstance(value, list):
-            merged[key] = old + value
-        else:
-            merged[key] = value
-    return merged
 
 
 @cache
