@@ -25,10 +25,9 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ccmlint.packdata_io import read_yaml_data
+from ccmlint.packdata_io import DataFileError, prepared, read_yaml_data
 from ccmlint.facts.phrasings import rules_root
 
 StandingKind = Literal["party", "not_in_force", "signatory", "non_signatory", "not_party", "withdrawn", "unknown"]
@@ -135,10 +134,14 @@ def load_status(relative: str) -> StatusData:
 def _load(path: Path) -> StatusData:
     if not path.is_file():
         raise StatusDataError(f"{path}: no such status file")
+    return prepared("status", [path], lambda: _build(path))
+
+
+def _build(path: Path) -> StatusData:
     try:
         data = read_yaml_data(path) or {}
-    except yaml.YAMLError as error:
-        raise StatusDataError(f"{path}: not valid YAML: {error}") from None
+    except DataFileError as error:
+        raise StatusDataError(str(error)) from None
     if not isinstance(data, dict):
         raise StatusDataError(f"{path}: expected a mapping at the top level")
     known_until = data.get("signatories_current_as_of")

@@ -18,9 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Mapping
 
-import yaml
-
-from ccmlint.packdata_io import merge_pack_data, read_yaml_data
+from ccmlint.packdata_io import DataFileError, merge_pack_data, prepared, read_yaml_data
 from ccmlint.facts.phrasings import DEFAULT_PACKS, rules_root
 
 DATA_FOLDER = "data"
@@ -45,16 +43,20 @@ def style_list(name: str, key: str) -> tuple[object, tuple[str, ...]]:
 
 @cache
 def _merged(name: str, packs: tuple[str, ...], root: Path) -> tuple[dict[str, object], tuple[str, ...]]:
+    paths = [root / pack / DATA_FOLDER / f"{name}.yaml" for pack in packs]
+    return prepared("style-data", paths, lambda: _merge(paths))
+
+
+def _merge(paths: list[Path]) -> tuple[dict[str, object], tuple[str, ...]]:
     merged: dict[str, object] = {}
     files: list[str] = []
-    for pack in packs:
-        path = root / pack / DATA_FOLDER / f"{name}.yaml"
+    for path in paths:
         if not path.is_file():
             continue
         try:
             data = read_yaml_data(path) or {}
-        except yaml.YAMLError as error:
-            raise StyleDataError(f"{path}: not valid YAML: {error}") from None
+        except DataFileError as error:
+            raise StyleDataError(str(error)) from None
         if not isinstance(data, Mapping):
             raise StyleDataError(f"{path}: expected a mapping at the top level")
         merged = merge_pack_data(merged, data)

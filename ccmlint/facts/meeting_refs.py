@@ -16,9 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Iterator, Mapping
 
-import yaml
-
-from ccmlint.packdata_io import read_yaml_data
+from ccmlint.packdata_io import DataFileError, prepared, read_yaml_data
 from ccmlint.facts.model import MeetingKind, MeetingRef
 from ccmlint.facts.ordinals import ORDINAL_PATTERN, ordinal_value
 from ccmlint.facts.phrasings import MeetingPhrasings, regex, rules_root
@@ -86,13 +84,17 @@ def load_meeting_cycle(packs: tuple[str, ...] = ("ccm",), root: Path | None = No
 
 @cache
 def _load_cycle(paths: tuple[Path, ...]) -> MeetingCycle:
+    return prepared("meeting-cycle", paths, lambda: _build_cycle(paths))
+
+
+def _build_cycle(paths: tuple[Path, ...]) -> MeetingCycle:
     years: dict[tuple[MeetingKind, int], int] = {}
     for path in paths:
         if not path.is_file():
             continue
         try:
             data = read_yaml_data(path)
-        except yaml.YAMLError:
+        except DataFileError:
             continue  # NOTE: the pack's own validation reports a broken file; facts just lack years
         entries = data.get("meetings", []) if isinstance(data, Mapping) else data
         for entry in entries if isinstance(entries, list) else []:

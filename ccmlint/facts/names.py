@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 
-from ccmlint.packdata_io import read_yaml_data
+from ccmlint.packdata_io import prepared, read_yaml_data
 from ccmlint.facts.model import normalise_name
 from ccmlint.facts.phrasings import rules_root
 
@@ -83,6 +83,10 @@ def load_state_names(path: Path | None = None) -> StateNames:
 
 @cache
 def _load(path: Path) -> StateNames:
+    return prepared("state-names", [path], lambda: _build(path))
+
+
+def _build(path: Path) -> StateNames:
     if not path.is_file():
         return StateNames()
     data = read_yaml_data(path) or {}

@@ -24,9 +24,7 @@ from functools import cache
 from pathlib import Path
 from typing import Mapping
 
-import yaml
-
-from ccmlint.packdata_io import read_yaml_data
+from ccmlint.packdata_io import DataFileError, prepared, read_yaml_data
 from ccmlint.facts.model import MeetingKind
 from ccmlint.facts.phrasings import rules_root
 
@@ -85,6 +83,11 @@ def load_pack_data(packs: tuple[str, ...], root: Path | None = None) -> PackData
 
 @cache
 def _load(packs: tuple[str, ...], root: Path) -> PackData:
+    paths = [root / pack / DATA / name for pack in packs for name in ("meetings.yaml", "units.yaml", "article4.yaml")]
+    return prepared("pack-data", paths, lambda: _build(packs, root))
+
+
+def _build(packs: tuple[str, ...], root: Path) -> PackData:
     years: dict[tuple[MeetingKind, int], tuple[int, ...]] = {}
     areas: list[Area] = []
     units: list[Unit] = []
@@ -109,7 +112,7 @@ def _read(path: Path) -> Mapping[str, object]:
         return {}
     try:
         data = read_yaml_data(path)
-    except yaml.YAMLError:
+    except DataFileError:
         return {}  # NOTE: the data's own tests report a broken file; the facts then lack it
     return data if isinstance(data, Mapping) else {}
 

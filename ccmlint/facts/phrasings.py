@@ -14,10 +14,9 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated, Literal
 
-import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
-from ccmlint.packdata_io import merge_pack_data, read_yaml_data, rules_root
+from ccmlint.packdata_io import DataFileError, merge_pack_data, prepared, read_yaml_data, rules_root
 from ccmlint.facts.model import MeetingKind, ParticipantCategory
 
 DEFAULT_PACKS: tuple[str, ...] = ("generic", "ccm")
@@ -293,16 +292,20 @@ class Phrasings(_Strict):
 def load_phrasings(packs: tuple[str, ...] = DEFAULT_PACKS, root: Path | None = None) -> Phrasings:
     """The merged phrasings of the named packs; cached, since every report reuses them."""
     base = root or rules_root()
+    paths = [base / pack / PHRASINGS_FILE for pack in packs]
+    return prepared("phrasings", paths, lambda: _build_phrasings(paths, base))
+
+
+def _build_phrasings(paths: list[Path], base: Path) -> Phrasings:
     merged: dict[str, object] = {}
     sources: list[str] = []
-    for pack in packs:
-        path = base / pack / PHRASINGS_FILE
+    for path in paths:
         if not path.is_file():
             continue
         try:
             data = read_yaml_data(path) or {}
-        except yaml.YAMLError as error:
-            raise PhrasingsError(f"{path}: not valid YAML: {error}") from None
+        except DataFileError as error:
+            raise PhrasingsError(str(error)) from None
         if not isinstance(data, dict):
             raise PhrasingsError(f"{path}: expected a mapping at the top level")
         merged = merge_pack_data(merged, data)

@@ -19,10 +19,9 @@ from functools import cache
 from pathlib import Path
 from typing import Literal, Mapping
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ccmlint.packdata_io import read_yaml_data
+from ccmlint.packdata_io import DataFileError, prepared, read_yaml_data
 from ccmlint.facts.model import normalise_name
 from ccmlint.facts.names import STATES_FILE
 from ccmlint.facts.phrasings import rules_root
@@ -165,12 +164,16 @@ def load_state_data(path: Path | None = None) -> StateData:
 
 @cache
 def _load(path: Path) -> StateData:
+    return prepared("state-data", [path], lambda: _build(path))
+
+
+def _build(path: Path) -> StateData:
     if not path.is_file():
         return StateData({}, {})
     try:
         data = read_yaml_data(path) or {}
-    except yaml.YAMLError as error:
-        raise StateDataError(f"{path}: not valid YAML: {error}") from None
+    except DataFileError as error:
+        raise StateDataError(str(error)) from None
     raw = data.get("states", []) if isinstance(data, dict) else None
     if not isinstance(raw, list):
         raise StateDataError(f"{path}: expected a list under 'states'")

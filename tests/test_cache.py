@@ -1,0 +1,130 @@
+"""The per-user cache: reused while its inputs are unchanged, never trusted blindly."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from ccmlint import cache
+from ccmlint.packdata_io import prepared
+
+
+@pytest.fixture
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private cache directory for one test. pytest's tmp_path lies in the shared
+    temporary directory, where ``cache.directory`` refuses to keep a cache, so the
+    test moves the notion of "shared temporary directory" elsewhere."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "elsewhere"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
+    monkeypatch.delenv("CCMLINT_NO_CACHE", raising=False)
+    return tmp_path / "home-cache" / "ccmlint"
+
+
+class Builder:
+    """Counts how often the cached work is really done."""
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+        self.calls = 0
+
+    def __call__(self) -> object:
+        self.calls += 1
+        return self.value
+
+
+def test_a_cached_value_is_built_once_and_then_read_back(cache_home: Path) -> None:
+    build = Builder({"answer": [42]})
+    assert cache.cached("test", "key", build) == {"answer": [42]}
+    assert cache.cached("test", "key", build) == {"answer": [42]}
+    assert build.calls == 1
+    assert len(list(cache_home.glob("test-*.pickle"))) == 1
+
+
+def test_the_cache_directory_is_private(cache_home: Path) -> None:
+    cache.cached("test", "key", Builder(1))
+    assert cache_home.stat().st_mode & 0o077 == 0
+
+
+def test_a_damaged_entry_is_rebuilt_and_replaced(cache_home: Path) -> None:
+    cache.cached("test", "key", Builder("first"))
+    (entry,) = cache_home.glob("test-*.pickle")
+    entry.write_bytes(b"\x80\x05not a pickle at all")
+    rebuild = Builder("rebuilt")
+    assert cache.cached("test", "key", rebuild) == "rebuilt"
+    assert rebuild.calls == 1
+    assert cache.cached("test", "key", Builder("unused")) == "rebuilt"
+
+
+def test_no_cache_in_the_shared_temporary_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("CCMLINT_NO_CACHE", raising=False)
+    assert cache.directory() is None
+    build = Builder(7)
+    cache.cached("test", "key", build)
+    cache.cached("test", "key", build)
+    assert build.calls == 2
+
+
+def test_caching_can_be_turned_off(cache_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CCMLINT_NO_CACHE", "1")
+    build = Builder(7)
+    cache.cached("test", "key", build)
+    cache.cached("test", "key", build)
+    assert build.calls == 2
+    assert not cache_home.exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() == 0, reason="needs a non-root user to be refused")
+def test_an_unwritable_cache_only_costs_time(cache_home: Path) -> None:
+    cache_home.mkdir(parents=True)
+    cache_home.chmod(0o500)
+    try:
+        build = Builder(7)
+        assert cache.cached("test", "key", build) == 7
+        assert cache.cached("test", "key", build) == 7
+        assert build.calls == 2
+    finally:
+        cache_home.chmod(0o700)
+
+
+def test_prepared_data_is_rebuilt_when_a_data_file_changes(cache_home: Path, tmp_path: Path) -> None:
+    data = tmp_path / "names.yaml"
+    data.write_text("states: [Chile]\n", encoding="utf-8")
+    build = Builder(None)
+
+    def read() -> object:
+        build()
+        return data.read_text(encoding="utf-8")
+
+    assert prepared("test-data", [data], read) == "states: [Chile]\n"
+    assert prepared("test-data", [data], read) == "states: [Chile]\n"
+    assert build.calls == 1
+    data.write_text("states: [Peru]\n", encoding="utf-8")
+    assert prepared("test-data", [data], read) == "states: [Peru]\n"
+    assert build.calls == 2
+
+
+def test_prepared_data_distinguishes_an_absent_file(cache_home: Path, tmp_path: Path) -> None:
+    data = tmp_path / "absent.yaml"
+    assert prepared("test-data", [data], lambda: "none") == "none"
+    data.write_text("x: 1\n", encoding="utf-8")
+    assert prepared("test-data", [data], lambda: "some") == "some"
+
+
+def test_a_failing_preparation_is_not_cached(cache_home: Path, tmp_path: Path) -> None:
+    data = tmp_path / "broken.yaml"
+    data.write_text("states: [\n", encoding="utf-8")
+    attempts = Builder(None)
+
+    def fail() -> object:
+        attempts()
+        raise ValueError("broken data")
+
+    for _ in range(2):
+        with pytest.raises(ValueError, match="broken data"):
+            prepared("test-data", [data], fail)
+    assert attempts.calls == 2
