@@ -560,3 +560,8 @@ def normalise_name(text: str) -> str:
     shapes and a leading "the". A misspelling ("Peoples'" for "People's") stays distinct."""
     folded = " ".join(text.translate(_APOSTROPHES).split()).casefold()
     return folded[4:] if folded.startswith("the ") else folded
+
+
+def fold_word(word: str) -> str:
+    """One word folded as ``normalise_name`` folds each word of a name."""
+    return word.translate(_APOSTROPHES).casefold()

@@ -18,7 +18,7 @@ from typing import Iterable, Mapping
 
 
 from ccmlint.packdata_io import prepared, read_yaml_data
-from ccmlint.facts.model import normalise_name
+from ccmlint.facts.model import fold_word, normalise_name
 from ccmlint.facts.phrasings import rules_root
 
 STATES_FILE = Path("generic") / "data" / "states.yaml"
@@ -34,6 +34,16 @@ class StateNames:
     """An index from every folded form of a State's name to its official short name."""
 
     forms: Mapping[str, str] = field(default_factory=dict)
+    # Every leading run of words of a folded form ("bosnia", "bosnia and"): a name is
+    # extended by a word only while the words so far can still grow into one.
+    prefixes: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        prefixes = set()
+        for form in self.forms:
+            words = form.split(" ")
+            prefixes.update(" ".join(words[:count]) for count in range(1, len(words) + 1))
+        object.__setattr__(self, "prefixes", frozenset(prefixes))
 
     @classmethod
     def from_entries(cls, entries: Iterable[Mapping[str, object]]) -> StateNames:
@@ -59,22 +69,35 @@ class StateNames:
         """The longest known name starting at ``start`` (and ending by ``end``): its end and State.
 
         Lists are split with this, greedily, so that the "and" of "Bosnia and
-        Herzegovina" is never taken for a separator.
+        Herzegovina" is never taken for a separator. A candidate ends after a word,
+        with or without the punctuation that trails it; words are folded one by one
+        as ``normalise_name`` folds a whole name.
         """
         limit = len(text) if end is None else end
         best: tuple[int, str] | None = None
+        words: list[str] = []
         for count, word in enumerate(_WORD.finditer(text, start, limit)):
             if count >= _MAX_NAME_WORDS:
                 break
-            word_end = word.end()
-            while word_end > word.start() and text[word_end - 1] in _TRAILING_PUNCTUATION:
-                word_end -= 1
-            for candidate_end in {word.end(), word_end}:
-                state = self.forms.get(normalise_name(text[start:candidate_end]))
+            whole = fold_word(word.group())
+            bare = word.group().rstrip(_TRAILING_PUNCTUATION)
+            candidates = [(word.end(), _joined([*words, whole]))]
+            if bare != word.group():
+                candidates.append((word.start() + len(bare), _joined([*words, fold_word(bare)] if bare else words)))
+            for candidate_end, key in candidates:
+                state = self.forms.get(key)
                 if state is not None and (best is None or candidate_end > best[0]):
                     best = (candidate_end, state)
+            words.append(whole)
+            if candidates[0][1] not in self.prefixes and words != ["the"]:
+                break
         return best
 
+
+def _joined(words: list[str]) -> str:
+    """The folded form of a run of folded words, as ``normalise_name`` gives it."""
+    joined = " ".join(words)
+    return joined[4:] if joined.startswith("the ") else joined
 
 def load_state_names(path: Path | None = None) -> StateNames:
     """The names data of the generic pack (or of ``path``); empty when the file is absent."""

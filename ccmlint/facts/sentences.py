@@ -8,6 +8,7 @@ Mélanie"), a common abbreviation ("No.", "art.") or a number ("4.1").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 _END = re.compile(r"[.!?;](?=[\s\"”’)]*(?:\s+[A-Z“\"‘(\[]|\s*$))")
@@ -16,8 +17,28 @@ _ABBREVIATIONS = frozenset(
 )
 
 
-def sentences(text: str) -> Iterator[tuple[int, int]]:
+Sentences = tuple[tuple[int, int], ...]
+
+# NOTE: every extractor reads the same passages sentence by sentence, so the split of
+# a passage is kept for the next extractor; the bounds keep a pathological report
+# (one megabyte-long paragraph) from pinning its text in memory.
+_CACHED_PASSAGES = 4096
+_CACHED_LENGTH = 20_000
+
+
+def sentences(text: str) -> Sentences:
     """Offsets ``(start, end)`` of each sentence of a text, the end including its full stop."""
+    if len(text) > _CACHED_LENGTH:
+        return tuple(_split(text))
+    return _cached_split(text)
+
+
+@lru_cache(maxsize=_CACHED_PASSAGES)
+def _cached_split(text: str) -> Sentences:
+    return tuple(_split(text))
+
+
+def _split(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for match in _END.finditer(text):
         if match.group() == "." and _not_an_end(text, match.start()):
@@ -47,10 +68,3 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     return start, end
 
-
-def sentence_at(text: str, offset: int) -> tuple[int, int]:
-    """The sentence holding ``offset``."""
-    for start, end in sentences(text):
-        if start <= offset < end:
-            return start, end
-    return 0, len(text)
