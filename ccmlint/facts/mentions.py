@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from ccmlint.facts.model import Passage, StateEnumeration, StateMention, StateNameFacts
 from ccmlint.facts.phrasings import StateNamePhrasings, any_of
@@ -74,11 +74,32 @@ def extract_state_names(passages: Iterable[Passage], data: StateData, phrasings:
 
 @cache
 def _forms_pattern(forms: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One pattern for every form, longest first, each a whole word; None when there are none."""
+    """One pattern for every form, longest first, each ending a word; None when there are none.
+
+    NOTE: that a form also starts a word is checked by ``_whole_forms``, not by a
+    lookbehind here: a pattern that starts with a lookbehind is tried at every
+    character, one that starts with the forms' letters only where such a letter is.
+    """
     if not forms:
         return None
     alternatives = "|".join(_form_regex(form) for form in forms)
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+    return re.compile(rf"(?:{alternatives})(?![\w-])")
+
+
+_WORD_CHARACTER = re.compile(r"[\w-]")
+
+
+def _whole_forms(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    r"""The matches of ``pattern`` that do not start inside a word, as a leading
+    ``(?<![\w-])`` would find them (a match refused is retried one character on)."""
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        start = match.start()
+        if start and _WORD_CHARACTER.match(text, start - 1):
+            position = start + 1
+            continue
+        yield match
+        position = max(match.end(), start + 1)
 
 
 def _form_regex(form: str) -> str:
@@ -100,7 +121,7 @@ def _mentions(passage: Passage, pattern: re.Pattern[str], data: StateData, phras
     preceded = any_of(phrasings.not_a_state_when_preceded_by)
     followed = any_of(phrasings.not_a_state_when_followed_by)
     found: list[_Found] = []
-    for match in pattern.finditer(text):
+    for match in _whole_forms(pattern, text):
         start, end = match.span()
         form = data.form(match.group())
         before = text[max(0, start - _LOOK_BEHIND) : start]

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Iterator
 
 _END = re.compile(r"[.!?;](?=[\s\"”’)]*(?:\s+[A-Z“\"‘(\[]|\s*$))")
+_LAST_WORD = re.compile(r"(\S+)\Z")
 _ABBREVIATIONS = frozenset(
     "no nos art arts para paras mr mrs ms dr st vol rev corr add e.g i.e etc cf p pp op h.e u.s".split()
 )
@@ -20,21 +21,23 @@ _ABBREVIATIONS = frozenset(
 Sentences = tuple[tuple[int, int], ...]
 
 # NOTE: every extractor reads the same passages sentence by sentence, so the split of
-# a passage is kept for the next extractor; the bounds keep a pathological report
-# (one megabyte-long paragraph) from pinning its text in memory.
-_CACHED_PASSAGES = 4096
-_CACHED_LENGTH = 20_000
+# a passage is kept for the next extractor. Long passages have a cache of their own,
+# small enough that a run over many huge reports does not keep them all in memory.
+_LONG = 20_000
 
 
 def sentences(text: str) -> Sentences:
     """Offsets ``(start, end)`` of each sentence of a text, the end including its full stop."""
-    if len(text) > _CACHED_LENGTH:
-        return tuple(_split(text))
-    return _cached_split(text)
+    return _split_long(text) if len(text) > _LONG else _split_short(text)
 
 
-@lru_cache(maxsize=_CACHED_PASSAGES)
-def _cached_split(text: str) -> Sentences:
+@lru_cache(maxsize=4096)
+def _split_short(text: str) -> Sentences:
+    return tuple(_split(text))
+
+
+@lru_cache(maxsize=8)
+def _split_long(text: str) -> Sentences:
     return tuple(_split(text))
 
 
@@ -52,7 +55,7 @@ def _split(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _not_an_end(text: str, dot: int) -> bool:
-    word = re.search(r"(\S+)\Z", text[max(0, dot - 12) : dot])
+    word = _LAST_WORD.search(text, max(0, dot - 12), dot)
     if word is None:
         return False
     token = word.group(1).lstrip("(\"“‘")

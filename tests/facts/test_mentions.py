@@ -3,7 +3,11 @@ the article kept apart, and enumerations."""
 
 from __future__ import annotations
 
-from ccmlint.facts.mentions import extract_state_names
+import re
+
+from hypothesis import given, strategies as st
+
+from ccmlint.facts.mentions import _form_regex, _forms_pattern, _whole_forms, extract_state_names
 from ccmlint.facts.model import Passage, PassageKind, StateNameFacts
 from ccmlint.facts.phrasings import Phrasings
 from ccmlint.facts.statedata import StateData, load_state_data
@@ -102,3 +106,16 @@ def test_the_masthead_is_not_read(phrasings: Phrasings) -> None:
 
 def test_no_names_data_means_no_mentions(phrasings: Phrasings) -> None:
     assert read(phrasings, "Chile spoke.", data=StateData({}, {})).mentions == []
+
+
+_FORMS = ("South Sudan", "Sudan", "Niger", "Nigeria", "Côte d’Ivoire", "Guinea", "Guinea-Bissau")
+
+
+@given(st.lists(st.sampled_from([*_FORMS, "x", "-", "_", "é", " ", ", ", "1", "’", "South"]), max_size=12))
+def test_forms_are_found_only_as_whole_words(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    pattern = _forms_pattern(_FORMS)
+    assert pattern is not None
+    alternatives = "|".join(_form_regex(form) for form in _FORMS)
+    definition = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+    assert [match.span() for match in _whole_forms(pattern, text)] == [match.span() for match in definition.finditer(text)]
