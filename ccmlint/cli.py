@@ -304,11 +304,12 @@ def _terminal(choice: str) -> tuple[bool, int]:
 
 
 def _facts(options: argparse.Namespace) -> int:
+    from ccmlint.facts.record import to_data
     from ccmlint.lint import Linter, LintOptions
 
     linter = Linter.create(LintOptions(as_of=options.as_of, rule_dirs=tuple(options.rules)))
     facts = linter.facts_of_path(options.file, options.max_bytes)
-    data = facts.model_dump(mode="json")
+    data = to_data(facts)
     if options.format == "yaml":
         import yaml
 

@@ -29,6 +29,7 @@ from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context
 from ccmlint.engine.factpath import resolve
 from ccmlint.facts.model import Fact, Facts, Quantity
+from ccmlint.facts.record import field_names
 
 KIND = "arithmetic"
 
@@ -155,7 +156,7 @@ class Params(CheckParams):
         return stated
 
     def placeholders(self) -> Mapping[str, frozenset[str]]:
-        fields = frozenset(name for name in item_type(self.path).model_fields if name != "span")
+        fields = frozenset(field_names(item_type(self.path)))
         return {"message": fields | {"expected", "stated", "value"}}
 
     def roles(self, context: Context) -> PathRoles:

@@ -11,31 +11,30 @@ from __future__ import annotations
 import types
 from typing import Union, get_args, get_origin
 
-from pydantic import BaseModel
-
 from ccmlint.engine.factpath import describe
+from ccmlint.facts.record import Record, field_names, field_types, field_values, is_record_type
 
 
-def item_type(path: str) -> type[BaseModel]:
+def item_type(path: str) -> type[Record]:
     """The model of the items at ``path``; they must have fields."""
     leaf = describe(path).leaf
-    if not (isinstance(leaf, type) and issubclass(leaf, BaseModel)):
+    if not is_record_type(leaf):
         raise ValueError(f"'{path}' leads to plain values; this kind needs items with fields")
     return leaf
 
 
-def field_type(model: type[BaseModel], dotted: str) -> object:
+def field_type(model: type[Record], dotted: str) -> object:
     """The annotation of a dotted field of ``model`` (``X | None`` unwrapped); ValueError
     naming the field and the known ones when it does not exist."""
     current: object = model
     for part in dotted.split("."):
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+        if not is_record_type(current):
             raise ValueError(f"'{dotted}': '{part}' is not a field of a value")
-        fields = current.model_fields
-        if part not in fields or part == "span":
-            known = ", ".join(name for name in fields if name != "span")
+        types = field_types(current)
+        if part not in types or part == "span":
+            known = ", ".join(field_names(current))
             raise ValueError(f"'{dotted}': no field '{part}' (fields: {known})")
-        current = _unwrap_optional(fields[part].annotation)
+        current = _unwrap_optional(types[part])
     return current
 
 
@@ -49,9 +48,9 @@ def read(item: object, dotted: str) -> object:
     return value
 
 
-def fields_of(item: BaseModel) -> dict[str, object]:
+def fields_of(item: Record) -> dict[str, object]:
     """An item's fields by name, for a message's placeholders."""
-    return {name: getattr(item, name) for name in type(item).model_fields if name != "span"}
+    return field_values(item)
 
 
 def _unwrap_optional(annotation: object) -> object:

@@ -10,6 +10,7 @@ from typing import Iterator, get_args, get_origin
 
 from ccmlint.engine.factpath import describe, is_fact_type, resolve
 from ccmlint.facts.model import Fact, Facts, StateRef
+from ccmlint.facts.record import field_names, field_types, is_record_type
 
 WhereValues = dict[str, str | int | bool]
 
@@ -32,11 +33,11 @@ def require_lists(path: str) -> str:
 def require_items(path: str, items: str) -> str:
     """``items`` must be a field of the lists holding State names."""
     leaf = describe(path).leaf
-    field = getattr(leaf, "model_fields", {}).get(items)
-    if field is None:
-        known = ", ".join(name for name in getattr(leaf, "model_fields", {}) if name != "span")
+    types = field_types(leaf) if is_record_type(leaf) else {}
+    if items not in types:
+        known = ", ".join(field_names(leaf)) if is_record_type(leaf) else ""
         raise ValueError(f"the lists at '{path}' have no field '{items}' (fields: {known})")
-    annotation = field.annotation
+    annotation = types[items]
     member = get_args(annotation)[0] if get_origin(annotation) is list else None
     if not (isinstance(member, type) and issubclass(member, StateRef)):
         raise ValueError(f"field '{items}' of the lists at '{path}' does not hold State names")
@@ -44,7 +45,7 @@ def require_items(path: str, items: str) -> str:
 
 
 def require_where(path: str, where: WhereValues) -> WhereValues:
-    fields = {name for name in getattr(describe(path).leaf, "model_fields", {}) if name != "span"}
+    fields = set(_names(describe(path).leaf))
     for name in where:
         if name not in fields:
             raise ValueError(f"'where' names '{name}', not a field of the lists at '{path}' (fields: {', '.join(sorted(fields))})")
@@ -64,4 +65,8 @@ def lists_at(facts: Facts, path: str, items: str, where: WhereValues) -> Iterato
 
 def list_fields(path: str) -> frozenset[str]:
     """The list's own fields, which a message may name."""
-    return frozenset(name for name in getattr(describe(path).leaf, "model_fields", {}) if name != "span")
+    return frozenset(_names(describe(path).leaf))
+
+
+def _names(leaf: object) -> list[str]:
+    return field_names(leaf) if is_record_type(leaf) else []  # type: ignore[arg-type]

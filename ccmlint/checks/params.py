@@ -18,6 +18,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context
 from ccmlint.engine.factpath import PathInfo, describe
+from ccmlint.facts.record import field_names, is_record_type
 
 
 def _fact_path(path: str) -> str:
@@ -96,11 +97,11 @@ def require_fields(path: str, fields: list[str]) -> list[str]:
     """Key fields must exist on the items at ``path``."""
     info = describe(path)
     leaf = info.leaf
-    known = getattr(leaf, "model_fields", None)
-    if not isinstance(known, dict):
+    known = field_names(leaf) if is_record_type(leaf) else None
+    if known is None:
         raise ValueError(f"'{path}' leads to plain values; key fields need items with fields")
     for name in fields:
         if name not in known or name == "span":
-            available = ", ".join(field for field in known if field != "span")
+            available = ", ".join(known)
             raise ValueError(f"items at '{path}' have no field '{name}' (fields: {available})")
     return fields

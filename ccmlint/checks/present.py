@@ -19,6 +19,7 @@ from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context
 from ccmlint.engine.factpath import describe, is_fact_type, resolve
 from ccmlint.facts.model import Fact, Facts
+from ccmlint.facts.record import field_names, field_values
 
 KIND = "present"
 
@@ -61,9 +62,9 @@ def check(params: Params, facts: Facts, context: Context) -> Iterator[Finding]:
 def _item_fields(path: str) -> frozenset[str]:
     info = describe(path)
     if is_fact_type(info.leaf):
-        return frozenset(name for name in info.leaf.model_fields if name != "span")  # type: ignore[attr-defined]
+        return frozenset(field_names(info.leaf))  # type: ignore[arg-type]
     return info.owner_fields
 
 
 def _fields_of(fact: Fact) -> dict[str, object]:
-    return {name: getattr(fact, name) for name in type(fact).model_fields if name != "span"}
+    return field_values(fact)

@@ -23,6 +23,7 @@ from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context
 from ccmlint.engine.factpath import resolve
 from ccmlint.facts.model import Fact, Facts
+from ccmlint.facts.record import field_names
 
 KIND = "relation"
 
@@ -68,7 +69,7 @@ class Params(CheckParams):
         return self
 
     def placeholders(self) -> Mapping[str, frozenset[str]]:
-        return {"message": frozenset(name for name in item_type(self.path).model_fields if name != "span") | {"value"}}
+        return {"message": frozenset(field_names(item_type(self.path))) | {"value"}}
 
     def roles(self, context: Context) -> PathRoles:
         return PathRoles(subjects=(self.path,))

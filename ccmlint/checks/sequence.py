@@ -34,6 +34,7 @@ from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context
 from ccmlint.engine.factpath import Hit, describe, is_fact_type, resolve
 from ccmlint.facts.model import Fact, Facts
+from ccmlint.facts.record import field_names, field_types, field_values
 from ccmlint.parse.numerals import letter_value, roman_value, to_roman
 
 KIND = "sequence"
@@ -61,7 +62,7 @@ class Params(CheckParams):
         if isinstance(path, str):
             require_fields(path, [key])
             leaf = describe(path).leaf
-            annotation = getattr(leaf, "model_fields")[key].annotation
+            annotation = field_types(leaf)[key]  # type: ignore[arg-type]
             if annotation not in (int, int | None):
                 raise ValueError(f"field '{key}' of the items at '{path}' is not a whole number")
         return key
@@ -159,14 +160,14 @@ def _item_fields(path: str) -> frozenset[str]:
     """The fields of the items themselves, when they are located facts."""
     leaf = describe(path).leaf
     if is_fact_type(leaf):
-        return frozenset(name for name in getattr(leaf, "model_fields") if name != "span")
+        return frozenset(field_names(leaf))  # type: ignore[arg-type]
     return frozenset()
 
 
 def _fields_of(value: object) -> dict[str, object]:
     if not isinstance(value, Fact):
         return {}
-    return {name: getattr(value, name) for name in type(value).model_fields if name != "span"}
+    return field_values(value)
 
 
 _NUMERAL = re.compile(r"([A-Za-z]+|\d+)(?=[^A-Za-z0-9]*$)")

@@ -15,7 +15,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from typing import Iterator, Literal, Mapping
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import Field, field_validator
 
 from ccmlint.checks.identity import identity, spellings
 from ccmlint.checks.params import CheckParams, FactPath, FactPaths, PathRoles, common_owner_fields, require_located
@@ -24,6 +24,7 @@ from ccmlint.engine.context import Context
 from ccmlint.engine.factpath import Hit, describe, resolve
 from ccmlint.engine.render import render
 from ccmlint.facts.model import Fact, Facts
+from ccmlint.facts.record import is_record_type
 
 KIND = "subset"
 
@@ -61,7 +62,7 @@ class Params(CheckParams):
 def _comparable(path: str) -> str:
     """Values compare by identity: facts and plain values do, a bare container does not."""
     leaf = describe(path).leaf
-    if isinstance(leaf, type) and issubclass(leaf, BaseModel) and not issubclass(leaf, Fact):
+    if is_record_type(leaf) and not issubclass(leaf, Fact):  # type: ignore[arg-type]
         raise ValueError(f"'{path}' leads to a group of facts, not values to compare; name a list or field inside it")
     return path
 

@@ -20,6 +20,7 @@ from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context
 from ccmlint.engine.factpath import resolve
 from ccmlint.facts.model import DateFact, Fact, Facts
+from ccmlint.facts.record import field_names
 
 KIND = "years_between"
 
@@ -55,7 +56,7 @@ class Params(CheckParams):
         return name
 
     def placeholders(self) -> Mapping[str, frozenset[str]]:
-        return {"message": frozenset(name for name in item_type(self.path).model_fields if name != "span") | {"expected", "value"}}
+        return {"message": frozenset(field_names(item_type(self.path))) | {"expected", "value"}}
 
     def roles(self, context: Context) -> PathRoles:
         return PathRoles(subjects=(self.path,))

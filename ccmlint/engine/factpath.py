@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Union, get_args, get_origin
 
-from pydantic import BaseModel
-
 from ccmlint.facts.model import Fact, Facts
+from ccmlint.facts.record import field_names, field_types, field_values, is_record_type
 from ccmlint.span import Span
 
 
@@ -56,7 +55,7 @@ class PathInfo:
         """The owner's fields, which a message may name as placeholders."""
         if self.owner is None:
             return frozenset()
-        return frozenset(name for name in self.owner.model_fields if name != "span")
+        return frozenset(field_names(self.owner))
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +77,7 @@ class Hit:
         """The owner's fields by name, for a message's placeholders."""
         if self.owner is None:
             return {}
-        return {name: getattr(self.owner, name) for name in type(self.owner).model_fields if name != "span"}
+        return field_values(self.owner)
 
 
 def is_fact_type(annotation: object) -> bool:
@@ -96,17 +95,17 @@ def describe(path: str) -> PathInfo:
     owner: type[Fact] | None = None
     item: object | None = None
     for index, segment in enumerate(segments):
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+        if not is_record_type(current):
             parent = ".".join(segments[:index])
             raise FactPathError(f"unknown fact path '{path}': '{parent}' is a value and has no field '{segment}'")
         if issubclass(current, Fact):
             owner = current
-        field = current.model_fields.get(segment)
-        if field is None or segment == "span":
-            known = ", ".join(name for name in current.model_fields if name != "span")
+        types = field_types(current)
+        if segment not in types or segment == "span":
+            known = ", ".join(field_names(current))
             where = ".".join(segments[:index]) or "the facts"
             raise FactPathError(f"unknown fact path '{path}': {where} has no field '{segment}' (fields: {known})")
-        annotation = _unwrap_optional(field.annotation)
+        annotation = _unwrap_optional(types[segment])
         if get_origin(annotation) is list:
             annotation = _unwrap_optional(get_args(annotation)[0])
             item = annotation

@@ -171,4 +171,4 @@ def _enumeration(passage: Passage, run: list[_Found], phrasings: StateNamePhrasi
 
 
 def _listed(mention: StateMention) -> StateMention:
-    return mention.model_copy(update={"in_list": True})
+    return mention.replace(in_list=True)

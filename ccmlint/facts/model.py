@@ -14,10 +14,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from typing import Annotated
-
-from pydantic import BaseModel, ConfigDict, Field, SkipValidation
-
+from ccmlint.facts.record import Record, field
 from ccmlint.nodes import Prose
 from ccmlint.span import Span
 
@@ -25,10 +22,8 @@ MeetingKind = Literal["meeting_of_states_parties", "review_conference"]
 ParticipantCategory = Literal["states_parties", "signatories", "observer_states", "organizations"]
 
 
-class Fact(BaseModel):
+class Fact(Record):
     """Base of every located fact."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     span: Span
 
@@ -69,7 +64,7 @@ class MeetingRef(Fact):
     text: str
     kind: MeetingKind
     ordinal: int | None = None
-    year: int | None = Field(default=None, description="from the pack's meeting cycle, when known")
+    year: int | None = field(default=None, description="from the pack's meeting cycle, when known")
 
     def display(self) -> str:
         return self.text
@@ -83,7 +78,7 @@ class Meeting(Fact):
     ordinal: int | None = None
     year: int | None = None
     venue: str | None = None
-    dates: list[DateFact] = Field(default_factory=list)
+    dates: list[DateFact] = field(default_factory=list)
     start: DateFact | None = None
     end: DateFact | None = None
     symbol: str | None = None
@@ -95,25 +90,23 @@ class Meeting(Fact):
 class Organization(Fact):
     text: str
     acronym: str | None = None
-    rule: str | None = Field(default=None, description='rule of procedure it attends under, e.g. "1 (2)"')
+    rule: str | None = field(default=None, description='rule of procedure it attends under, e.g. "1 (2)"')
 
 
 class ParticipantList(Fact):
     """One list of participants as the report gives it (one sentence, one category)."""
 
     category: ParticipantCategory
-    states: list[StateRef] = Field(default_factory=list)
-    organizations: list[Organization] = Field(default_factory=list)
+    states: list[StateRef] = field(default_factory=list)
+    organizations: list[Organization] = field(default_factory=list)
 
 
-class Participants(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    states_parties: list[StateRef] = Field(default_factory=list)
-    signatories: list[StateRef] = Field(default_factory=list)
-    observer_states: list[StateRef] = Field(default_factory=list)
-    organizations: list[Organization] = Field(default_factory=list)
-    lists: list[ParticipantList] = Field(default_factory=list)
+class Participants(Record):
+    states_parties: list[StateRef] = field(default_factory=list)
+    signatories: list[StateRef] = field(default_factory=list)
+    observer_states: list[StateRef] = field(default_factory=list)
+    organizations: list[Organization] = field(default_factory=list)
+    lists: list[ParticipantList] = field(default_factory=list)
 
 
 class Person(Fact):
@@ -123,11 +116,9 @@ class Person(Fact):
     state: StateRef | None = None
 
 
-class Officers(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
+class Officers(Record):
     president: Person | None = None
-    vice_presidents: list[StateRef] = Field(default_factory=list)
+    vice_presidents: list[StateRef] = field(default_factory=list)
     secretary_general: Person | None = None
 
 
@@ -138,7 +129,7 @@ class Coordinator(Fact):
     area: str
     group: Literal["working_group", "thematic_area"]
     state: StateRef | None = None
-    placeholder: str | None = Field(default=None, description='what stands where a State should, e.g. "(TBC)"')
+    placeholder: str | None = field(default=None, description='what stands where a State should, e.g. "(TBC)"')
     term_end: MeetingRef | None = None
 
 
@@ -168,11 +159,9 @@ class FootnoteTextFact(Fact):
         return str(self.number)
 
 
-class Footnotes(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    refs: list[FootnoteRefFact] = Field(default_factory=list)
-    texts: list[FootnoteTextFact] = Field(default_factory=list)
+class Footnotes(Record):
+    refs: list[FootnoteRefFact] = field(default_factory=list)
+    texts: list[FootnoteTextFact] = field(default_factory=list)
 
 
 PassageKind = Literal["header", "heading", "subheading", "paragraph", "list_item", "footnote"]
@@ -183,11 +172,9 @@ class Passage(Fact):
     text — with the Word markup taken out. Text-level rules (house style, placeholders)
     search it; ``prose`` maps any match back to its exact source span."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
-
     kind: PassageKind
     text: str
-    prose: Annotated[Prose, SkipValidation] = Field(exclude=True, repr=False)
+    prose: Prose = field(exclude=True)
 
     def span_of(self, start: int, end: int) -> Span:
         return self.prose.span(start, end)
@@ -227,11 +214,9 @@ class StateEnumeration(Fact):
     alphabetical: bool = False
 
 
-class StateNameFacts(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    mentions: list[StateMention] = Field(default_factory=list)
-    enumerations: list[StateEnumeration] = Field(default_factory=list)
+class StateNameFacts(Record):
+    mentions: list[StateMention] = field(default_factory=list)
+    enumerations: list[StateEnumeration] = field(default_factory=list)
 
 
 class MarkupFact(Fact):
@@ -263,10 +248,10 @@ class DatedMeeting(Fact):
     text: str
     meeting: MeetingRef
     year: int
-    cycle_years: list[int] = Field(default_factory=list)
+    cycle_years: list[int] = field(default_factory=list)
 
 
-class Schedule(BaseModel):
+class Schedule(Record):
     """When meetings met or will meet, as the report states it.
 
     ``upcoming`` are meetings spoken of as still to come ("will take place"),
@@ -275,13 +260,11 @@ class Schedule(BaseModel):
     days the report's own meeting met, a written range expanded day by day.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    dated: list[DatedMeeting] = Field(default_factory=list)
-    upcoming: list[MeetingRef] = Field(default_factory=list)
-    earlier: list[MeetingRef] = Field(default_factory=list)
-    weeks: list[DateFact] = Field(default_factory=list)
-    days: list[DateFact] = Field(default_factory=list)
+    dated: list[DatedMeeting] = field(default_factory=list)
+    upcoming: list[MeetingRef] = field(default_factory=list)
+    earlier: list[MeetingRef] = field(default_factory=list)
+    weeks: list[DateFact] = field(default_factory=list)
+    days: list[DateFact] = field(default_factory=list)
 
 
 class PlenaryCount(Fact):
@@ -300,11 +283,9 @@ class PlenaryRef(Fact):
     date: DateFact | None = None
 
 
-class Plenaries(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
+class Plenaries(Record):
     held: PlenaryCount | None = None
-    sessions: list[PlenaryRef] = Field(default_factory=list)
+    sessions: list[PlenaryRef] = field(default_factory=list)
 
 
 class ArticleRef(Fact):
@@ -341,13 +322,11 @@ class AreaArticle(Fact):
     article: int
 
 
-class Citations(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    articles: list[ArticleRef] = Field(default_factory=list)
-    actions: list[ActionRef] = Field(default_factory=list)
-    action_ranges: list[ActionRange] = Field(default_factory=list)
-    area_articles: list[AreaArticle] = Field(default_factory=list)
+class Citations(Record):
+    articles: list[ArticleRef] = field(default_factory=list)
+    actions: list[ActionRef] = field(default_factory=list)
+    action_ranges: list[ActionRange] = field(default_factory=list)
+    area_articles: list[AreaArticle] = field(default_factory=list)
 
 
 class Conversion(Fact):
@@ -392,15 +371,13 @@ class ExtensionTerm(Fact):
     basis: str
 
 
-class Arithmetic(BaseModel):
+class Arithmetic(Record):
     """What the text computes or pairs, so that a rule can redo the sum."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    conversions: list[Conversion] = Field(default_factory=list)
-    shares: list[Share] = Field(default_factory=list)
-    pairings: list[Pairing] = Field(default_factory=list)
-    extension_terms: list[ExtensionTerm] = Field(default_factory=list)
+    conversions: list[Conversion] = field(default_factory=list)
+    shares: list[Share] = field(default_factory=list)
+    pairings: list[Pairing] = field(default_factory=list)
+    extension_terms: list[ExtensionTerm] = field(default_factory=list)
 
 
 OutlineElement = Literal["chapter", "section", "annex", "paragraph", "list_item"]
@@ -415,7 +392,7 @@ class Numbered(Fact):
 
     element: OutlineElement
     marker: str
-    number: int | None = Field(default=None, description="None for an unnumbered annex")
+    number: int | None = field(default=None, description="None for an unnumbered annex")
     series: int
     within: str
 
@@ -431,17 +408,15 @@ class AnnexRef(Fact):
     number: int | None = None
 
 
-class Structure(BaseModel):
+class Structure(Record):
     """The outline of the report as the syntax tree gives it, and the annexes the text refers to."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    chapters: list[Numbered] = Field(default_factory=list)
-    sections: list[Numbered] = Field(default_factory=list)
-    paragraphs: list[Numbered] = Field(default_factory=list)
-    list_items: list[Numbered] = Field(default_factory=list)
-    annexes: list[Numbered] = Field(default_factory=list)
-    annex_refs: list[AnnexRef] = Field(default_factory=list)
+    chapters: list[Numbered] = field(default_factory=list)
+    sections: list[Numbered] = field(default_factory=list)
+    paragraphs: list[Numbered] = field(default_factory=list)
+    list_items: list[Numbered] = field(default_factory=list)
+    annexes: list[Numbered] = field(default_factory=list)
+    annex_refs: list[AnnexRef] = field(default_factory=list)
 
 
 class DocumentSymbol(Fact):
@@ -452,7 +427,7 @@ class DocumentSymbol(Fact):
 
     text: str
     series: str
-    meeting_kind: MeetingKind | None = Field(default=None, description="the kind of meeting the series belongs to")
+    meeting_kind: MeetingKind | None = field(default=None, description="the kind of meeting the series belongs to")
     year: int | None = None
     well_formed: bool
     problem: str | None = None
@@ -494,13 +469,11 @@ class FootnoteContent(Fact):
         return str(self.number)
 
 
-class FootnoteUsage(BaseModel):
+class FootnoteUsage(Record):
     """How footnotes are used: where their marks stand and what their texts do."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    marks: list[FootnoteMark] = Field(default_factory=list)
-    contents: list[FootnoteContent] = Field(default_factory=list)
+    marks: list[FootnoteMark] = field(default_factory=list)
+    contents: list[FootnoteContent] = field(default_factory=list)
 
 
 class AcronymDefinition(Fact):
@@ -508,8 +481,8 @@ class AcronymDefinition(Fact):
     stands inside a quotation (a title), which tells the reader but is not the report's
     own spelling-out."""
 
-    text: str = Field(description="the acronym as defined, e.g. ISU")
-    expansion: str = Field(description="the words it stands for, e.g. Implementation Support Unit")
+    text: str = field(description="the acronym as defined, e.g. ISU")
+    expansion: str = field(description="the words it stands for, e.g. Implementation Support Unit")
     quoted: bool = False
 
 
@@ -517,39 +490,35 @@ class AcronymUse(Fact):
     """An acronym used in the report's own words (not in a symbol, a quotation or a
     State's name, and not where it is spelled out)."""
 
-    text: str = Field(description="as written, e.g. CHAs")
-    acronym: str = Field(description="without a plural s, e.g. CHA")
+    text: str = field(description="as written, e.g. CHAs")
+    acronym: str = field(description="without a plural s, e.g. CHA")
 
 
-class Acronyms(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    definitions: list[AcronymDefinition] = Field(default_factory=list)
-    uses: list[AcronymUse] = Field(default_factory=list)
+class Acronyms(Record):
+    definitions: list[AcronymDefinition] = field(default_factory=list)
+    uses: list[AcronymUse] = field(default_factory=list)
 
 
-class Facts(BaseModel):
+class Facts(Record):
     """Everything the extractor read from one report."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
     meeting: Meeting | None = None
-    participants: Participants = Field(default_factory=Participants)
-    officers: Officers = Field(default_factory=Officers)
-    coordinators: list[Coordinator] = Field(default_factory=list)
-    extensions: list[Extension] = Field(default_factory=list)
-    footnotes: Footnotes = Field(default_factory=Footnotes)
-    markup: list[MarkupFact] = Field(default_factory=list)
-    schedule: Schedule = Field(default_factory=Schedule)
-    plenaries: Plenaries = Field(default_factory=Plenaries)
-    citations: Citations = Field(default_factory=Citations)
-    arithmetic: Arithmetic = Field(default_factory=Arithmetic)
-    state_names: StateNameFacts = Field(default_factory=StateNameFacts)
-    structure: Structure = Field(default_factory=Structure)
-    symbols: list[DocumentSymbol] = Field(default_factory=list)
-    footnote_usage: FootnoteUsage = Field(default_factory=FootnoteUsage)
-    acronyms: Acronyms = Field(default_factory=Acronyms)
-    passages: list[Passage] = Field(default_factory=list, exclude=True, description="all prose, for text-level rules (not printed by `ccmlint facts`)")
+    participants: Participants = field(default_factory=Participants)
+    officers: Officers = field(default_factory=Officers)
+    coordinators: list[Coordinator] = field(default_factory=list)
+    extensions: list[Extension] = field(default_factory=list)
+    footnotes: Footnotes = field(default_factory=Footnotes)
+    markup: list[MarkupFact] = field(default_factory=list)
+    schedule: Schedule = field(default_factory=Schedule)
+    plenaries: Plenaries = field(default_factory=Plenaries)
+    citations: Citations = field(default_factory=Citations)
+    arithmetic: Arithmetic = field(default_factory=Arithmetic)
+    state_names: StateNameFacts = field(default_factory=StateNameFacts)
+    structure: Structure = field(default_factory=Structure)
+    symbols: list[DocumentSymbol] = field(default_factory=list)
+    footnote_usage: FootnoteUsage = field(default_factory=FootnoteUsage)
+    acronyms: Acronyms = field(default_factory=Acronyms)
+    passages: list[Passage] = field(default_factory=list, exclude=True, description="all prose, for text-level rules (not printed by `ccmlint facts`)")
 
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})

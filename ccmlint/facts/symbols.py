@@ -66,7 +66,7 @@ def extract_symbols(
                 continue
             in_masthead = masthead is not None and masthead.covers(symbol.span)
             if in_masthead or (index, start) == issued_as:
-                symbol = symbol.model_copy(update={"own": True})
+                symbol = symbol.replace(own=True)
             found.append(symbol)
     return found
 

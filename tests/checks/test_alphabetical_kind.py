@@ -58,6 +58,6 @@ def test_where_narrows_the_lists() -> None:
     unordered = StateEnumeration(span=span(3, length=30), text="Peru, Chile and Austria", states=names, alphabetical=False)
     report = Facts(state_names=StateNameFacts(enumerations=[unordered]))
     assert list(alphabetical.check(SPONSORS, report, Context())) == []
-    ordered = unordered.model_copy(update={"alphabetical": True})
+    ordered = unordered.replace(alphabetical=True)
     report = Facts(state_names=StateNameFacts(enumerations=[ordered]))
     assert [f.values["value"].text for f in alphabetical.check(SPONSORS, report, Context())] == ["Chile"]  # type: ignore[union-attr]

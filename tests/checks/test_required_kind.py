@@ -29,7 +29,7 @@ def test_fail_coordinator_without_term_end_points_at_the_appointment() -> None:
 
 def test_where_selects_items_by_owner_fields() -> None:
     working_groups = required.Params(kind="required", path="coordinators.term_end", where={"group": "working_group"})
-    thematic = coordinator("Transparency", 6, state("Iraq", 6)).model_copy(update={"group": "thematic_area"})
+    thematic = coordinator("Transparency", 6, state("Iraq", 6)).replace(group="thematic_area")
     report = Facts(coordinators=[coordinator("Clearance", 5, state("Chile", 5)), thematic])
     assert [f.span.line for f in required.check(working_groups, report, Context())] == [5]
     assert [f.span.line for f in required.check(TERM_END, report, Context())] == [5, 6]

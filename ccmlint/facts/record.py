@@ -1,0 +1,166 @@
+"""Frozen, typed records: the shape of every fact.
+
+Facts are built by ccmlint's own extractors, never from user input, so they need no
+validation — only a fixed set of typed fields, immutability and a plain-data view.
+A pydantic model gave those at a price paid on every run: building the ~50 fact
+classes took a fifth of a second at start-up and every fact was validated as it was
+made. A record class costs nothing to define: its fields are read from its
+annotations, which stay unevaluated until something asks for their types (a rule's
+fact path being checked, when a rule pack is first loaded).
+
+    class Extension(Fact):
+        state: StateRef | None = None
+        years: list[int] = field(default_factory=list, description="...")
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields as dataclass_fields, is_dataclass
+from datetime import date
+from typing import Any, ClassVar, Mapping, TypeVar, get_type_hints
+
+R = TypeVar("R", bound="Record")
+
+_MISSING: Any = object()
+
+
+class FrozenRecordError(AttributeError):
+    """A record's field was assigned or deleted."""
+
+
+class FieldSpec:
+    """One declared field: its default (or default factory), and whether the plain
+    data view leaves it out."""
+
+    __slots__ = ("default", "default_factory", "description", "exclude", "name")
+
+    def __init__(
+        self, default: object = _MISSING, default_factory: Any = None, description: str | None = None, exclude: bool = False
+    ) -> None:
+        self.name = ""
+        self.default = default
+        self.default_factory = default_factory
+        self.description = description
+        self.exclude = exclude
+
+    @property
+    def required(self) -> bool:
+        return self.default is _MISSING and self.default_factory is None
+
+
+def field(
+    *, default: object = _MISSING, default_factory: Any = None, description: str | None = None, exclude: bool = False
+) -> Any:
+    """A field with a default factory, a description or left out of the data view."""
+    return FieldSpec(default, default_factory, description, exclude)
+
+
+class Record:
+    """Base of the fact classes: keyword construction, immutable, compared by value."""
+
+    __record_fields__: ClassVar[dict[str, FieldSpec]] = {}
+    __type_hints__: ClassVar[dict[str, object] | None] = None
+
+    def __init_subclass__(cls, **options: object) -> None:
+        super().__init_subclass__(**options)
+        declared: dict[str, FieldSpec] = {}
+        for base in reversed(cls.__mro__[1:]):
+            declared.update(base.__dict__.get("__record_fields__", {}))
+        for name, annotation in cls.__dict__.get("__annotations__", {}).items():
+            if str(annotation).startswith(("ClassVar", "typing.ClassVar")):
+                continue
+            value = cls.__dict__.get(name, _MISSING)
+            spec = value if isinstance(value, FieldSpec) else FieldSpec(default=value)
+            spec.name = name
+            if value is not _MISSING:
+                delattr(cls, name)  # NOTE: the instance's own value is the only one
+            declared[name] = spec
+        cls.__record_fields__ = declared
+        cls.__type_hints__ = None
+
+    def __init__(self, **values: object) -> None:
+        assign = object.__setattr__
+        for name, spec in self.__record_fields__.items():
+            if name in values:
+                assign(self, name, values.pop(name))
+            elif spec.default_factory is not None:
+                assign(self, name, spec.default_factory())
+            elif spec.default is not _MISSING:
+                assign(self, name, spec.default)
+            else:
+                raise TypeError(f"{type(self).__name__}: the field '{name}' is required")
+        if values:
+            raise TypeError(f"{type(self).__name__} has no field {', '.join(repr(name) for name in values)}")
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenRecordError(f"{type(self).__name__} is immutable; use replace()")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenRecordError(f"{type(self).__name__} is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    def __hash__(self) -> int:
+        return hash((type(self), *self.__dict__.values()))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(
+            f"{name}={getattr(self, name)!r}" for name, spec in self.__record_fields__.items() if not spec.exclude
+        )
+        return f"{type(self).__name__}({shown})"
+
+    def replace(self: R, **changes: object) -> R:
+        """A copy with some fields changed."""
+        copy = object.__new__(type(self))
+        copy.__dict__.update(self.__dict__)
+        unknown = set(changes) - set(self.__record_fields__)
+        if unknown:
+            raise TypeError(f"{type(self).__name__} has no field {', '.join(sorted(unknown))}")
+        copy.__dict__.update(changes)
+        return copy
+
+
+def is_record_type(annotation: object) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, Record)
+
+
+def field_names(cls: type[Record], *, skip: tuple[str, ...] = ("span",)) -> list[str]:
+    """The names of a record class's fields, base classes' first; ``skip`` left out
+    (by default the span, which locates a fact but is not one of its values)."""
+    return [name for name in cls.__record_fields__ if name not in skip]
+
+
+def field_types(cls: type[Record]) -> Mapping[str, object]:
+    """The evaluated type of each field, worked out on first use and kept."""
+    hints = cls.__dict__.get("__type_hints__")
+    if hints is None:
+        evaluated = get_type_hints(cls)
+        hints = {name: evaluated[name] for name in cls.__record_fields__}
+        cls.__type_hints__ = hints
+    return hints
+
+
+def field_values(record: Record, *, skip: tuple[str, ...] = ("span",)) -> dict[str, object]:
+    """The record's fields by name (a message's placeholders), ``skip`` left out."""
+    return {name: value for name, value in record.__dict__.items() if name not in skip}
+
+
+def to_data(value: object) -> object:
+    """The plain, JSON-ready data of a record tree: records and dataclasses become
+    mappings of their fields (excluded fields left out), dates ISO strings, lists lists."""
+    if isinstance(value, Record):
+        return {
+            name: to_data(getattr(value, name)) for name, spec in value.__record_fields__.items() if not spec.exclude
+        }
+    if isinstance(value, (list, tuple)):
+        return [to_data(item) for item in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    if is_dataclass(value) and not isinstance(value, type):
+        return {item.name: to_data(getattr(value, item.name)) for item in dataclass_fields(value)}
+    if isinstance(value, Mapping):
+        return {str(key): to_data(item) for key, item in value.items()}
+    return value
