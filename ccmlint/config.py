@@ -71,7 +71,7 @@ Level = Literal["error", "warning", "info"]
 class ConfigSpec(BaseModel):
     """The configuration as written; keys are kebab-case like the rule ids."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=False)
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True, populate_by_name=False)
 
     select: Names = []
     ignore: Names = []

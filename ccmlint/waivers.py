@@ -104,7 +104,7 @@ Text = Annotated[str, Field(min_length=1, strict=True)]
 class WaiverSpec(BaseModel):
     """One waiver as written."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     rule: Text
     fingerprint: Annotated[str, BeforeValidator(_fingerprint_text), Field(pattern=FINGERPRINT, strict=True)]
@@ -117,7 +117,7 @@ class WaiverSpec(BaseModel):
 
 
 class WaiversSpec(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     waivers: list[WaiverSpec] = []
 

@@ -50,7 +50,7 @@ class PathRoles:
 class CheckParams(BaseModel):
     """Base of every kind's parameters."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     kind: str
 

@@ -43,7 +43,7 @@ class StatusDataError(Exception):
 
 
 class _Entry(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     state: str
     sig: date | None = None

@@ -38,7 +38,7 @@ RESERVED_IDS = frozenset({INTERNAL_ERROR, FACTS_MISSING})
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Example(_Strict):

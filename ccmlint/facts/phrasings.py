@@ -39,7 +39,7 @@ Regex = Annotated[str, AfterValidator(_compiles)]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class MeetingPhrasings(_Strict):
