@@ -46,14 +46,19 @@ def directory() -> Path | None:
 def code_digest() -> str:
     """A digest of ccmlint's own code (names, sizes, modification times): a cached
     result built by other code is never reused."""
-    package = Path(__file__).resolve().parent
+    package = os.path.dirname(os.path.abspath(__file__))
     parts = [__version__]
-    for path in sorted(package.rglob("*.py")):
-        try:
-            info = path.stat()
-        except OSError:
-            continue
-        parts.append(f"{path.relative_to(package)}:{info.st_size}:{info.st_mtime_ns}")
+    for folder, subfolders, names in os.walk(package):
+        subfolders.sort()
+        for name in sorted(names):
+            if not name.endswith(".py"):
+                continue
+            path = os.path.join(folder, name)
+            try:
+                info = os.stat(path)
+            except OSError:
+                continue
+            parts.append(f"{os.path.relpath(path, package)}:{info.st_size}:{info.st_mtime_ns}")
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 

@@ -24,7 +24,7 @@ from typing import Iterator, Literal, Mapping, Union
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
-from ccmlint.packdata_io import read_yaml_data
+from ccmlint.packdata_io import prepared, read_yaml_data
 from ccmlint.checks.params import CheckParams, FactPath, PathRoles, require_located, require_single
 from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context
@@ -128,6 +128,10 @@ def data_value(data: str, key: str) -> Number:
     path = rules_root() / Path(*relative.parts)
     if not path.is_file():
         raise ValueError(f"no data file '{data}' under the rules folder")
+    return prepared("data-value", [path], lambda: _number_at(path, data, key))
+
+
+def _number_at(path: Path, data: str, key: str) -> Number:
     value: object = read_yaml_data(path)
     for part in key.split("."):
         if not isinstance(value, Mapping) or part not in value:
