@@ -128,11 +128,7 @@ def data_value(data: str, key: str) -> Number:
     path = rules_root() / Path(*relative.parts)
     if not path.is_file():
         raise ValueError(f"no data file '{data}' under the rules folder")
-    return prepared("data-value", [path], lambda: _number_at(path, data, key))
-
-
-def _number_at(path: Path, data: str, key: str) -> Number:
-    value: object = read_yaml_data(path)
+    value: object = prepared("yaml-data", [path], lambda: read_yaml_data(path))
     for part in key.split("."):
         if not isinstance(value, Mapping) or part not in value:
             raise ValueError(f"'{data}' has no key '{key}' (missing '{part}')")
