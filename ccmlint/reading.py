@@ -13,7 +13,7 @@ import os
 import stat
 import sys
 
-from ccmlint.docx import PackageError, looks_like_docx, read_docx
+from ccmlint.docx import looks_like_docx, read_docx
 from ccmlint.source import DecodeError, Source, decode
 
 STDIN = "-"
@@ -49,6 +49,8 @@ def read_report(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
 
 def _read_docx(data: bytes, display: str) -> Source:
     """A Word document (or a file posing as one), rendered as its text export."""
+    from ccmlint.docx.package import PackageError
+
     try:
         return read_docx(data, display)
     except PackageError as error:

@@ -8,10 +8,18 @@ Word comment on the words it is about.
 
 from __future__ import annotations
 
-from ccmlint.docx.package import OLE_SIGNATURE, ZIP_SIGNATURE, PackageError, open_package
-from ccmlint.source import Source
+from typing import TYPE_CHECKING
 
-__all__ = ["OLE_SIGNATURE", "ZIP_SIGNATURE", "PackageError", "looks_like_docx", "read_docx"]
+if TYPE_CHECKING:
+    from ccmlint.source import Source
+
+# NOTE: this module stays light to import (every text report passes through
+# looks_like_docx, and start-up time is a pre-commit hook's whole cost); what reads
+# a Word document is imported when one is read.
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_SIGNATURE = b"PK\x03\x04"
+
+__all__ = ["OLE_SIGNATURE", "ZIP_SIGNATURE", "looks_like_docx", "read_docx"]
 
 
 def looks_like_docx(path: str, data: bytes) -> bool:
@@ -25,11 +33,12 @@ def looks_like_docx(path: str, data: bytes) -> bool:
 
 
 def read_docx(data: bytes, path: str) -> Source:
-    """The Word-export text of a .docx with the place of each character; PackageError if it is not one."""
-    # NOTE: imported here, not at the top: every text report passes through
-    # looks_like_docx, and start-up time is a pre-commit hook's whole cost.
+    """The Word-export text of a .docx with the place of each character;
+    ``ccmlint.docx.package.PackageError`` if it is not one."""
     from ccmlint.docx.location import DocxLocator
+    from ccmlint.docx.package import open_package
     from ccmlint.docx.render import render
+    from ccmlint.source import Source
 
     package = open_package(data)
     rendering = render(package)

@@ -17,10 +17,8 @@ import posixpath
 import zipfile
 from dataclasses import dataclass, field
 
+from ccmlint.docx import OLE_SIGNATURE, ZIP_SIGNATURE
 from ccmlint.docx.xmltree import XmlError, XmlPart, parse_xml
-
-OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ZIP_SIGNATURE = b"PK\x03\x04"
 
 # NOTE: a 300-page report unpacks to a few megabytes; a zip bomb to gigabytes. The
 # limits are far above any report and far below what would hurt the machine.
