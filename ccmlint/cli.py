@@ -146,6 +146,9 @@ def _parser(command: str) -> argparse.ArgumentParser:
     parser.add_argument("--review-copy", metavar="OUT.docx",
                         help="for a Word report, write a copy of it with each finding as a Word comment on its words "
                         "(a directory: one STEM.reviewed.docx per report); the report itself is never changed")
+    parser.add_argument("-j", "--jobs", type=_job_count, default=1, metavar="N",
+                        help="lint the reports in N worker processes (0: one per processor; default 1: in this "
+                        "process); the output is the same, in the order the reports were given")
     parser.add_argument("--version", action="version", version=f"ccmlint {__version__}")
     _add_input_options(parser)
     return parser
@@ -206,6 +209,17 @@ def _byte_limit(text: str) -> int:
     return value
 
 
+def _job_count(text: str) -> int:
+    """A number of worker processes; 0 stands for one per processor."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number of processes: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 (one per processor) or more: {text!r}")
+    return value
+
+
 def _iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -241,17 +255,20 @@ def _lint(options: argparse.Namespace) -> int:
             fix=options.fix,
             diff=options.diff,
             write_baseline=options.write_baseline,
+            jobs=options.jobs,
         )
     )
     outcome = runner.run(options.files)
     for result in outcome.read_errors:
         _error(f"{result.path}: {result.error}")
+    for rule, path in outcome.failed_rules:
+        _error(f"internal error in rule {rule} on {path}; other rules ran; please report")
     for note in outcome.notes:
         _error(note)
     if options.diff:
         sys.stdout.write(outcome.diff)
         sys.stdout.flush()
-        if outcome.read_errors:
+        if outcome.read_errors or outcome.internal_error:
             return EXIT_ERROR
         return EXIT_FINDINGS if outcome.diff and not options.exit_zero else EXIT_CLEAN
     colour, width = _terminal(options.colour)
@@ -276,7 +293,7 @@ def _write_review_copies(target: str, report: Report) -> bool:
         for result, out_path in zip(documents, review_targets(target, [result.path for result in documents])):
             assert result.source is not None
             copy = write_review_copy(result.source, result.diagnostics, out_path)
-            sys.stderr.write(f"ccmlint: {result.path}: reviewed copy with {copy.comments} comment(s) written to {out_path}\n")
+            _error(f"{result.path}: reviewed copy with {copy.comments} comment(s) written to {out_path}")
     except ReviewError as error:
         _error(str(error))
         return False
@@ -306,10 +323,15 @@ def _terminal(choice: str) -> tuple[bool, int]:
 def _facts(options: argparse.Namespace) -> int:
     from ccmlint.facts.record import to_data
     from ccmlint.lint import Linter, LintOptions
+    from ccmlint.reading import DEFAULT_MAX_BYTES, STDIN, ReadError, read_report
 
     linter = Linter.create(LintOptions(as_of=options.as_of, rule_dirs=tuple(options.rules)))
-    facts = linter.facts_of_path(options.file, options.max_bytes)
-    data = to_data(facts)
+    try:
+        source = read_report(options.file, options.max_bytes or DEFAULT_MAX_BYTES)
+    except ReadError as error:
+        # Named as the lint command names it: standard input is <stdin>, not -.
+        raise ReadError(f"{'<stdin>' if options.file == STDIN else options.file}: {error}") from None
+    data = to_data(linter.facts(source))
     if options.format == "yaml":
         import yaml
 
@@ -374,4 +396,8 @@ def _user_error_message(error: Exception) -> str | None:
 
 
 def _error(message: str) -> None:
-    sys.stderr.write(f"ccmlint: {message}\n")
+    """One line on standard error (errors and notes alike), whatever the message holds:
+    a file name with a newline or an escape sequence in it is written escaped (``\\n``)."""
+    from ccmlint.output.escaping import escape_controls
+
+    sys.stderr.write(f"ccmlint: {escape_controls(message)}\n")

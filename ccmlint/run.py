@@ -12,10 +12,14 @@ The order matters and is kept here, out of the CLI:
    stale or expired waivers become diagnostics of that file; ``--write-baseline``
    records every finding still open first;
 4. the run fails when a report has an open finding at or above its fail level.
+
+With ``--jobs N`` step 2 runs in worker processes (``ccmlint.parallel``), the rest
+here; the per-report steps are ``ccmlint.perfile``, shared by both ways.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,16 +27,18 @@ from pathlib import Path
 
 from ccmlint.catalogue import catalogue
 from ccmlint.config import DEFAULT, Config, ConfigFinder, load_config, with_overrides
-from ccmlint.diagnostics import Fix, Severity
+from ccmlint.diagnostics import Severity
 from ccmlint.engine.errors import ConfigError
-from ccmlint.engine.rule import Rule
-from ccmlint.fixes import FixError, fix_source, unified_diff, write_fixed
+from ccmlint.engine.rule import INTERNAL_ERROR, Rule
 from ccmlint.lint import Linter, LintOptions, UnknownRuleName
 from ccmlint.output.results import FileResult, Report
-from ccmlint.source import Source
+from ccmlint.parallel import Job, LintPool, file_groups, worker_count
+from ccmlint.perfile import FileOptions, Linted, lint_report
+from ccmlint.reading import STDIN
 from ccmlint.waivers import WaiversFile, apply_waivers, beside, load_waivers, write_baseline
 
-STDIN = "-"
+_FAILED_RULE = re.compile(r"rule (\S+) failed")
+"""The rule an ``internal-error`` diagnostic names (ccmlint.engine.runner words it so)."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +63,12 @@ class RunOptions:
     diff: bool = False
     write_baseline: bool = False
     today: date = field(default_factory=date.today)
+    jobs: int = 1
+    """Worker processes for linting (0: one per processor); 1 lints in this process."""
+
+    @property
+    def per_file(self) -> FileOptions:
+        return FileOptions(max_bytes=self.max_bytes, fix=self.fix, diff=self.diff, today=self.today)
 
 
 @dataclass(frozen=True)
@@ -72,7 +84,17 @@ class RunResult:
 
     @property
     def internal_error(self) -> bool:
-        return any(d.rule == "internal-error" for d in self.report.diagnostics())
+        return any(d.rule == INTERNAL_ERROR for d in self.report.diagnostics())
+
+    @property
+    def failed_rules(self) -> tuple[tuple[str, str], ...]:
+        """(rule, path) of each rule that raised on a report, once each, in output order."""
+        failed: dict[tuple[str, str], None] = {}
+        for diagnostic in self.report.diagnostics():
+            if diagnostic.rule == INTERNAL_ERROR:
+                named = _FAILED_RULE.match(diagnostic.message)
+                failed[(named.group(1) if named else "(unknown)", diagnostic.path)] = None
+        return tuple(failed)
 
 
 class Runner:
@@ -125,20 +147,11 @@ class Runner:
     # ------------------------------------------------------------------ the run
 
     def run(self, paths: list[str]) -> RunResult:
-        notes: list[str] = []
-        diffs: list[str] = []
-        configs: list[Config] = []
-        results: list[FileResult] = []
         waiver_files: dict[str, WaiversFile] = {}
-        for path in paths:
-            config = self.config_for(path)
-            linter = self.linter_for(config)
-            result = linter.lint_path(path, self.options.max_bytes)
-            waivers = self._waivers_for(path, config, waiver_files)
-            if result.source is not None and (self.options.fix or self.options.diff):
-                result = self._fix(path, result, linter, waivers, diffs, notes)
-            configs.append(config)
-            results.append(result)
+        configs, linted = self._lint_all(paths, waiver_files)
+        results = [outcome.result for outcome in linted]
+        diffs = [outcome.diff for outcome in linted]
+        notes = [note for outcome in linted for note in outcome.notes]
         groups: dict[str | None, list[int]] = defaultdict(list)
         for index, (path, config) in enumerate(zip(paths, configs)):
             groups[self._waivers_path(path, config)].append(index)
@@ -169,43 +182,59 @@ class Runner:
         errors = tuple(result for result in results if result.error is not None)
         return RunResult(report, failing, errors, "".join(diffs), tuple(notes))
 
-    def _fix(
-        self,
-        path: str,
-        result: FileResult,
-        linter: Linter,
-        waivers: WaiversFile | None,
-        diffs: list[str],
-        notes: list[str],
-    ) -> FileResult:
-        original = result.source
-        assert original is not None
+    def _lint_all(self, paths: list[str], waiver_files: dict[str, WaiversFile]) -> tuple[list[Config], list[Linted]]:
+        """Each report's configuration and outcome, in the order given: in worker
+        processes when ``--jobs`` asks for them and there are reports to share out."""
+        if self.options.jobs == 1:
+            return self._lint_serially(paths, waiver_files)
+        files = [index for index, path in enumerate(paths) if path != STDIN]
+        groups = file_groups(paths, files, self.options.fix)
+        workers = worker_count(self.options.jobs, len(groups))
+        if workers < 2:
+            return self._lint_serially(paths, waiver_files)
+        return self._lint_in_pool(paths, groups, workers, waiver_files)
 
-        def fixes_of(source: Source) -> list[Fix]:
-            linted = linter.lint(source)
-            if waivers is not None:
-                linted = apply_waivers([linted], waivers, self.options.today, ()).reports[0]
-            return [diagnostic.fix for diagnostic in linted.diagnostics if diagnostic.fix is not None]
+    def _lint_serially(self, paths: list[str], waiver_files: dict[str, WaiversFile]) -> tuple[list[Config], list[Linted]]:
+        configs: list[Config] = []
+        linted: list[Linted] = []
+        for path in paths:
+            config = self.config_for(path)
+            linter = self.linter_for(config)
+            waivers = self._waivers_for(path, config, waiver_files)
+            configs.append(config)
+            linted.append(lint_report(path, linter, waivers, self.options.per_file))
+        return configs, linted
 
-        fixed, count = fix_source(original, fixes_of)
-        if count == 0:
-            return result
-        if getattr(original, "locator", None) is not None:
-            notes.append(f"{result.path}: not fixed: ccmlint never changes a Word document; make the {count} fixes in Word")
-            return result
-        if self.options.diff:
-            diffs.append(unified_diff(result.path, original.text, fixed.text))
-            return result
-        if path == STDIN:
-            notes.append("<stdin>: not fixed: standard input cannot be written back; use --diff")
-            return result
-        try:
-            write_fixed(original, fixed)
-        except FixError as error:
-            notes.append(f"{result.path}: {error}")
-            return result
-        notes.append(f"{result.path}: applied {count} fix{'es' if count != 1 else ''}")
-        return linter.lint(fixed)
+    def _lint_in_pool(
+        self, paths: list[str], groups: list[tuple[int, ...]], workers: int, waiver_files: dict[str, WaiversFile]
+    ) -> tuple[list[Config], list[Linted]]:
+        """Configurations, linters and waivers are settled here first, in the order the
+        serial loop meets them (so the same configuration error stops the run); the
+        workers then lint while this process lints standard input."""
+        per_file = self.options.per_file
+        configs, jobs = self._jobs(paths, waiver_files)
+        outcomes: dict[int, Linted] = {}
+        with LintPool(self._linters, per_file, workers) as pool:
+            pending = [(chain, pool.submit(chain)) for chain in (tuple(jobs[index] for index in group) for group in groups)]
+            for job in jobs:
+                if job.path == STDIN:
+                    outcomes[job.index] = lint_report(job.path, self._linters[job.options], job.waivers, per_file)
+            for chain, future in pending:
+                outcomes.update(pool.collect(chain, future))
+        return configs, [outcomes[index] for index in range(len(paths))]
+
+    def _jobs(self, paths: list[str], waiver_files: dict[str, WaiversFile]) -> tuple[list[Config], list[Job]]:
+        """Each report's configuration and what a worker needs to lint it (its waivers
+        only when fixing: a worker has no other use for them)."""
+        configs: list[Config] = []
+        jobs: list[Job] = []
+        for index, path in enumerate(paths):
+            config = self.config_for(path)
+            linter = self.linter_for(config)
+            waivers = self._waivers_for(path, config, waiver_files)
+            configs.append(config)
+            jobs.append(Job(index, path, linter.options, waivers if self.options.per_file.fixing else None))
+        return configs, jobs
 
     def _waivers_path(self, path: str, config: Config) -> str | None:
         if config.waivers is not None:

@@ -4,7 +4,9 @@ Each finding opens with the line editors and tools grep for,
 ``path:line:col: severity [rule] message``, followed by the source line (a window of
 it, for the long one-paragraph lines of a Word export) with the exact span
 underlined, and the suggestion. A closing line counts findings by severity, the
-waived ones and the files. ``quiet`` prints that line alone.
+waived ones and the files, and the files that could not be linted. ``quiet`` prints
+that line alone. Control characters in file names are escaped (``\\n``), so each
+finding's first line stays one line.
 
 The same lines are built once as (text, style) pieces: joined as plain text when
 the output is piped, painted with rich when it goes to a terminal. rich is imported
@@ -18,6 +20,7 @@ from collections import Counter
 from typing import Sequence
 
 from ccmlint.diagnostics import Diagnostic
+from ccmlint.output.escaping import escape_controls
 from ccmlint.output.results import FileResult, RenderOptions, Report, Waived
 from ccmlint.source import Source
 
@@ -47,14 +50,14 @@ def build(report: Report, options: RenderOptions) -> list[Line]:
         shown = _shown(result, options.show_waived)
         if not shown:
             continue
-        lines.append([("==> ", "dim"), (result.path, "bold"), (" <==", "dim")])
+        lines.append([("==> ", "dim"), (escape_controls(result.path), "bold"), (" <==", "dim")])
         chapter: str | None | bool = False  # False: no chapter header printed yet
         for diagnostic, waived in shown:
             if result.chapters:
                 here = result.chapter_at(diagnostic.span.start)
                 if here != chapter:
                     lines.append([])
-                    lines.append([("-- ", "dim"), (here or "(before the first chapter)", "bold magenta")])
+                    lines.append([("-- ", "dim"), (one_line(here) if here else "(before the first chapter)", "bold magenta")])
                     chapter = here
             lines.append([])
             lines.extend(_finding(result, diagnostic, waived, options.width))
@@ -78,7 +81,7 @@ def _finding(result: FileResult, diagnostic: Diagnostic, waived: Waived | None, 
     locator = result.source.locator if result.source is not None else None
     where = str(locator.locate(span.start, span.end)) if locator is not None else f"{span.line}:{span.column}"
     head: Line = [
-        (f"{diagnostic.path}:{where}:", "bold"),
+        (f"{escape_controls(diagnostic.path)}:{where}:", "bold"),
         (" ", ""),
         (severity, _SEVERITY_STYLE[severity]),
         (" ", ""),
@@ -99,7 +102,7 @@ def _finding(result: FileResult, diagnostic: Diagnostic, waived: Waived | None, 
             [
                 (f"    waived by {acceptance.reviewer} on {acceptance.date.isoformat()}{expiry}: ", "green"),
                 (one_line(acceptance.reason), ""),
-                (f" ({acceptance.waivers_path}:{acceptance.line})", "dim"),
+                (f" ({escape_controls(acceptance.waivers_path)}:{acceptance.line})", "dim"),
             ]
         )
     return lines
@@ -182,15 +185,19 @@ def _window(length: int, start: int, end: int, room: int) -> tuple[int, int]:
 
 
 def summary(report: Report) -> str:
-    """``2 errors, 11 warnings, 1 waived in 1 file`` — or ``no findings in 1 file``."""
+    """``2 errors, 11 warnings, 1 waived in 1 file`` — or ``no findings in 1 file``;
+    files that could not be read are not counted as linted but named apart:
+    ``no findings in 2 files, 1 file not linted``."""
     counts = Counter(str(d.severity) for d in report.diagnostics())
     waived = len(report.waived())
-    files = len(report.reports)
+    not_linted = sum(1 for result in report.reports if result.error is not None)
+    linted = len(report.reports) - not_linted
     parts = [_plural(counts[name], name) for name in ("error", "warning", "info") if counts[name]]
     if waived:
         parts.append(f"{waived} waived")
     found = ", ".join(parts) if parts else "no findings"
-    return f"{found} in {_plural(files, 'file')}"
+    line = f"{found} in {_plural(linted, 'file')}"
+    return line + (f", {_plural(not_linted, 'file')} not linted" if not_linted else "")
 
 
 def _plural(count: int, noun: str) -> str:

@@ -511,14 +511,169 @@ def test_a_rule_that_raises_is_an_internal_error_and_the_other_findings_remain(c
 
     monkeypatch.setattr(KINDS["unique"], "check", boom)
     run = run_cli(capsys, "--format", "json", str(DEFECTS))
-    # NOTE: exit 2 here prints nothing on stderr: the explanation is the
-    # internal-error finding on stdout (see the report on tests/hostile).
-    check(run, 2, output="json")
-    found = located(run.out)
     unique_rules = ("footnote-number-duplicated", "footnote-reference-duplicated")
+    # One line on stderr per failing rule and file, besides the finding on stdout.
+    check(run, 2, *(f"internal error in rule {rule} on {DEFECTS}; other rules ran; please report" for rule in unique_rules), output="json")
+    found = located(run.out)
     assert [finding for finding in found if finding[4] == "internal-error"] == [
         (1, 1, 1, 1, "internal-error", "error", f"rule {rule} failed on this report (RuntimeError: boom); its findings are missing")
         for rule in unique_rules
     ]
     kept = [finding for finding in located(expected.out) if finding[4] not in unique_rules]
     assert kept and all(finding in found for finding in kept)
+
+
+def test_each_failing_rule_is_said_once_per_file_on_stderr(tmp_path: Path, capsys: Capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ccmlint.checks import KINDS
+
+    def boom(*arguments: object) -> object:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(KINDS["unique"], "check", boom)
+    copy = write(tmp_path, "copy.txt", DEFECTS.read_bytes())
+    lines = [
+        f"internal error in rule {rule} on {path}; other rules ran; please report"
+        for path in (DEFECTS, copy)
+        for rule in ("footnote-number-duplicated", "footnote-reference-duplicated")
+    ]
+    check(run_cli(capsys, str(DEFECTS), str(copy)), 2, *lines)
+    # --diff shows no findings: the line on stderr and the exit code are all that say so.
+    run = run_cli(capsys, "--diff", str(DEFECTS), str(copy))
+    assert (run.code, run.err) == (2, "".join(f"ccmlint: {line}\n" for line in lines))
+
+
+# ---------------------------------------------------------------- the summary line
+
+
+@pytest.mark.parametrize("kind", ["directory", "missing", "broken-link", "too-large"])
+def test_a_file_not_read_is_not_counted_as_linted(kind: str, tmp_path: Path, capsys: Capsys) -> None:
+    good = write(tmp_path, "good.txt", REPORT)
+    if kind == "directory":
+        bad, error, options = tmp_path / "folder", "is a directory; name the report files to check", ()
+        bad.mkdir()
+    elif kind == "missing":
+        bad, error, options = tmp_path / "missing.txt", "no such file", ()
+    elif kind == "broken-link":
+        bad, error, options = tmp_path / "link.txt", "is a broken symbolic link", ()
+        bad.symlink_to(tmp_path / "nowhere.txt")
+    else:
+        bad = write(tmp_path, "big.txt", REPORT * 100)
+        error = f"is {bad.stat().st_size:,} bytes, " + LIMIT_MESSAGE.format(limit=len(REPORT) * 10)
+        options = ("--max-bytes", str(len(REPORT) * 10))
+    run = run_cli(capsys, *options, str(bad))
+    check(run, 2, f"{bad}: {error}")
+    assert run.out == "no findings in 0 files, 1 file not linted\n"
+    run = run_cli(capsys, *options, str(good), str(bad), str(good))
+    check(run, 2, f"{bad}: {error}")
+    assert run.out.splitlines()[-1] == "2 warnings in 2 files, 1 file not linted"
+
+
+def test_a_file_not_read_in_json_and_sarif(tmp_path: Path, capsys: Capsys) -> None:
+    """JSON is an array of findings and has none for it (stderr and exit 2 say why);
+    SARIF marks the run unsuccessful with a notification naming the file."""
+    good = write(tmp_path, "good.txt", REPORT)
+    missing = tmp_path / "missing.txt"
+    run = run_cli(capsys, "--format", "json", str(good), str(missing))
+    check(run, 2, f"{missing}: no such file", output="json")
+    assert [record["path"] for record in records(run.out)] == [str(good)]
+    run = run_cli(capsys, "--format", "sarif", str(good), str(missing))
+    assert (run.code, run.err) == (2, f"ccmlint: {missing}: no such file\n")
+    (invocation,) = json.loads(run.out)["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    (notification,) = invocation["toolExecutionNotifications"]
+    assert notification["message"]["text"] == f"{missing}: no such file"
+    assert notification["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("missing.txt")
+
+
+def test_the_summary_pattern_accepts_every_form_of_the_line() -> None:
+    from datetime import date
+
+    from ccmlint.diagnostics import Diagnostic, Severity
+    from ccmlint.output.results import Acceptance, FileResult, Report, Waived
+    from ccmlint.output.text import summary
+    from ccmlint.span import Span
+    from hostile_helpers import SUMMARY
+
+    def finding(severity: Severity) -> Diagnostic:
+        return Diagnostic("r.txt", "some-rule", severity, "message", Span(0, 1, 1, 1, 1, 2))
+
+    waived = Waived(finding(Severity.WARNING), Acceptance("Intended.", "A. Editor", date(2026, 1, 1), None, "r.waivers.yaml", 2))
+    unread = FileResult("gone.txt", None, error="no such file")
+    cases = {
+        "no findings in 1 file": Report((FileResult("r.txt", None),)),
+        "1 error, 2 warnings, 1 info in 1 file": Report(
+            (FileResult("r.txt", None, (finding(Severity.ERROR), finding(Severity.WARNING), finding(Severity.WARNING), finding(Severity.INFO))),)
+        ),
+        "1 warning, 1 waived in 2 files": Report((FileResult("r.txt", None, (finding(Severity.WARNING),), waived=(waived,)), FileResult("s.txt", None))),
+        "1 waived in 1 file": Report((FileResult("r.txt", None, waived=(waived,)),)),
+        "1 info, 1 waived in 1 file, 2 files not linted": Report(
+            (FileResult("r.txt", None, (finding(Severity.INFO),), waived=(waived,)), unread, unread)
+        ),
+        "no findings in 0 files, 1 file not linted": Report((unread,)),
+    }
+    for line, report in cases.items():
+        assert summary(report) == line
+        assert SUMMARY.match(line), line
+    assert not SUMMARY.match("1 waived, 1 error in 1 file")
+
+
+# ---------------------------------------------------------------- file names on one line
+
+
+def _escaped(path: Path) -> str:
+    return str(path).replace("\n", "\\n").replace("\r", "\\r").replace("\x1b", "\\x1b").replace("\u2028", "\\u2028")
+
+
+def test_a_file_name_with_control_characters_stays_on_one_line(tmp_path: Path, capsys: Capsys) -> None:
+    named = write(tmp_path, "draft\nfinal\x1b[31m.txt", REPORT)
+    missing = tmp_path / "gone\r\n\u2028.txt"
+    run = run_cli(capsys, str(named), str(missing))
+    check(run, 2, f"{_escaped(missing)}: no such file")
+    lines = run.out.splitlines()
+    assert f"==> {_escaped(named)} <==" in lines
+    assert f"{_escaped(named)}:4:61: warning [vice-president-not-participant] " + REPORT_FINDING[6] in lines
+    assert "\x1b" not in run.out and "\u2028" not in run.out
+    # Machine formats keep the real name.
+    run = run_cli(capsys, "--format", "json", str(named), str(missing))
+    assert [record["path"] for record in records(run.out)] == [str(named)]
+    assert run.err == f"ccmlint: {_escaped(missing)}: no such file\n"
+
+
+def test_notes_about_a_file_name_with_a_newline_stay_on_one_line(tmp_path: Path, capsys: Capsys) -> None:
+    named = write(tmp_path, "draft\nfinal.txt", DEFECTS.read_bytes())
+    run = run_cli(capsys, "--fix", "--exit-zero", "-q", str(named))
+    assert run.code == 0 and run.err.count("\n") == 1
+    assert run.err.startswith(f"ccmlint: {_escaped(named)}: applied ")
+
+
+# ---------------------------------------------------------------- the facts command on standard input
+
+
+def test_the_facts_command_names_standard_input_as_lint_does(capsys: Capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = bytes(range(256))
+    message = "<stdin>: not valid UTF-8: byte 0x80 on line 2 (byte offset 128) cannot be decoded; save the file as UTF-8"
+    for command in (("facts", "-"), ("-",)):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+        run = run_cli(capsys, *command)
+        assert (run.code, run.err) == (2, f"ccmlint: {message}\n")
+    monkeypatch.setattr(sys, "stdin", None)
+    run = run_cli(capsys, "facts", "-")
+    assert (run.code, run.out, run.err) == (2, "", "ccmlint: <stdin>: standard input is closed; name the report file instead of -\n")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(REPORT.encode("utf-8"))))
+    run = run_cli(capsys, "facts", "-")
+    assert run.code == 0 and json.loads(run.out)["meeting"] is not None
+
+
+def test_the_diff_of_a_file_name_with_a_newline_keeps_one_header_line(tmp_path: Path, capsys: Capsys) -> None:
+    named = write(tmp_path, "draft\nfinal.txt", DEFECTS.read_bytes())
+    run = run_cli(capsys, "--diff", str(named))
+    assert run.code == 1
+    assert run.out.startswith(f"--- a/{_escaped(named)}\n+++ b/{_escaped(named)}\n@@ ")
+
+
+def test_an_escape_sequence_in_a_chapter_heading_never_reaches_the_terminal(tmp_path: Path, capsys: Capsys) -> None:
+    path = write(tmp_path, "report.txt", REPORT.replace("Organization of", "Organization\x1b[2J of"))
+    run = run_cli(capsys, "--color", "never", str(path))
+    check(run, 1)
+    assert "\x1b" not in run.out
+    assert "-- I. Organization\u241b[2J of the Meeting" in run.out.splitlines()
