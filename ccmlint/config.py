@@ -37,7 +37,7 @@ from pydantic_core import ErrorDetails
 
 from ccmlint.diagnostics import Severity
 from ccmlint.engine.errors import ConfigError
-from ccmlint.engine.yamlsource import KeyPath, YamlDocument, YamlValue, load_yaml
+from ccmlint.engine.yamldoc import KeyPath, YamlDocument, YamlValue
 
 YAML_NAME = ".ccmlint.yaml"
 PYPROJECT = "pyproject.toml"
@@ -140,6 +140,8 @@ def load_config(path: str | os.PathLike[str]) -> Config:
         if document is None:
             raise ConfigError(path, 1, 1, "has no [tool.ccmlint] table")
     else:
+        from ccmlint.engine.yamlsource import load_yaml  # the YAML library, only when YAML is read
+
         document = load_yaml(raw, path)
     return _from_document(document)
 

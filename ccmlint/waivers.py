@@ -34,13 +34,12 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Iterable, Sequence
 
-import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from ccmlint.diagnostics import Diagnostic, Severity
 from ccmlint.engine.errors import ConfigError
 from ccmlint.engine.rule import INTERNAL_ERROR
-from ccmlint.engine.yamlsource import YamlDocument, load_yaml
+from ccmlint.engine.yamldoc import YamlDocument
 from ccmlint.output.results import Acceptance, FileResult, RuleDoc, Waived
 from ccmlint.source import DecodeError, Source, decode
 from ccmlint.writing import write_atomically
@@ -179,6 +178,8 @@ def load_waivers(path: str) -> WaiversFile:
         raise ConfigError(path, 1, 1, str(error)) from None
     if not source.text.strip():
         return WaiversFile(path, (), source)
+    from ccmlint.engine.yamlsource import load_yaml  # the YAML library, only when YAML is read
+
     document = load_yaml(raw, path)
     if not isinstance(document.data, dict):
         raise document.error((), "a waivers file is a mapping with one key, 'waivers', holding a list")
@@ -414,6 +415,8 @@ def render_waivers(waivers: Sequence[WaiverSpec]) -> str:
 
 def _quoted(text: str) -> str:
     """A YAML double-quoted scalar on one line (PyYAML escapes what YAML requires)."""
+    import yaml
+
     return yaml.safe_dump(text, default_style='"', allow_unicode=True, width=1_000_000).strip()
 
 

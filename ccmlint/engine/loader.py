@@ -27,7 +27,7 @@ from ccmlint.cache import cached, digest
 from ccmlint.checks import KINDS
 from ccmlint.engine.errors import ConfigError
 from ccmlint.engine.rule import RESERVED_IDS, Pack, PackSpec, Rule, RuleSet, RuleSpec
-from ccmlint.engine.yamlsource import KeyPath, YamlDocument, load_yaml
+from ccmlint.engine.yamldoc import KeyPath, YamlDocument
 from ccmlint.packdata_io import rules_root
 
 DEFAULT_PACKS = ("generic", "ccm")
@@ -94,6 +94,8 @@ def load_pack(folder: Traversable) -> tuple[Pack, list[Rule]]:
 
 
 def _build_pack(folder: Traversable, contents: list[tuple[Traversable, bytes]]) -> tuple[Pack, list[Rule]]:
+    from ccmlint.engine.yamlsource import load_yaml  # the YAML library, only when YAML is read
+
     name, description = folder.name, ""
     for entry, raw in contents:
         if entry.name == PACK_FILE:
@@ -106,6 +108,8 @@ def _build_pack(folder: Traversable, contents: list[tuple[Traversable, bytes]]) 
 def load_rule(raw: bytes, path: str, pack: str) -> Rule:
     """One rule file, checked completely; ``path`` names it in errors and its stem must
     be the rule's id."""
+    from ccmlint.engine.yamlsource import load_yaml
+
     document = load_yaml(raw, path)
     if not isinstance(document.data, dict):
         raise document.error((), "a rule file holds one mapping with keys id, severity, message, docs, check")

@@ -15,52 +15,19 @@ the offending key. Stricter than YAML itself, because a rule file never needs mo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Union
-
 import yaml
 from yaml.constructor import SafeConstructor
 from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ccmlint.engine.errors import ConfigError
-
-YamlValue = Union[str, int, float, bool, None, list["YamlValue"], dict[str, "YamlValue"]]
-KeyPath = tuple[Union[str, int], ...]
+from ccmlint.engine.yamldoc import KeyPath, YamlDocument, YamlValue
 
 _TAG = "tag:yaml.org,2002:"
 # NOTE: a timestamp tag is kept as the text written: rule files have no dates, but a
 # documentation example might start with something that looks like one.
 _PLAIN_TAGS = frozenset({_TAG + "str", _TAG + "timestamp"})
 _CONSTRUCTED_TAGS = frozenset({_TAG + "int", _TAG + "float", _TAG + "bool", _TAG + "null"})
-
-
-@dataclass(frozen=True, slots=True)
-class YamlDocument:
-    """A loaded file: its data and, for each key path, the 1-based (line, column) of
-    the key (or of the list item). The root path ``()`` is where the document starts."""
-
-    path: str
-    data: YamlValue
-    positions: dict[KeyPath, tuple[int, int]]
-
-    def written(self, keys: KeyPath) -> KeyPath:
-        """The part of ``keys`` the author wrote: parts never written (a pydantic union
-        tag, a missing key) are skipped, so every error lands on a line of the file."""
-        found: KeyPath = ()
-        for key in keys:
-            candidate = found + (key,)
-            if candidate in self.positions:
-                found = candidate
-        return found
-
-    def position(self, keys: KeyPath) -> tuple[int, int]:
-        """The place of the deepest written key along ``keys``."""
-        return self.positions[self.written(keys)]
-
-    def error(self, keys: KeyPath, message: str) -> ConfigError:
-        line, column = self.position(keys)
-        return ConfigError(self.path, line, column, message)
 
 
 class _Rejected(Exception):
