@@ -11,7 +11,8 @@ What it measures (bench/README.md explains each figure):
 
 - the whole ``ccmlint`` process on the sample report, on a 10x version of it, and on
   a generated corpus of 100 reports (one process, 100 file arguments);
-- the start-up floor: ``python -c pass`` and ``ccmlint --help``;
+- the start-up floor: ``python -c pass``, ``ccmlint --help`` and importing the
+  stack (lark, regex, pydantic);
 - in-process lint throughput in MB/s (one ``Linter``, all bundled rules, the corpus
   linted file by file), and the 1x -> 10x in-process scaling ratio;
 - import cost (``python -X importtime -m ccmlint SAMPLE``): top 10 cumulative and
@@ -531,6 +532,11 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
         process: dict[str, Any] = {}
         process["python -c pass"] = time_process([sys.executable, "-c", "pass"], runs)
         process["ccmlint --help"] = time_process([*ccmlint, "--help"], runs)
+        # What the declared stack costs before ccmlint's own code: the floor of any
+        # lint that parses with Lark and reads rules into pydantic models.
+        process["import lark, pydantic"] = time_process(
+            [sys.executable, "-c", "import lark, regex; from pydantic import BaseModel"], runs
+        )
         log("whole process: sample, 10x, corpus")
         proselint = proselint_command()
         if proselint:
