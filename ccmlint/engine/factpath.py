@@ -123,27 +123,51 @@ def resolve(facts: Facts, path: str, *, keep_missing: bool = False) -> list[Hit]
     return hits
 
 
+def present(facts: Facts, path: str) -> bool:
+    """Whether ``path`` holds any value: ``bool(resolve(facts, path))``, without
+    collecting the values (the runner asks it of every rule's facts)."""
+    return _present(facts, describe(path).segments)
+
+
+def _present(node: object, segments: tuple[str, ...]) -> bool:
+    value = getattr(node, segments[0])
+    children = value if isinstance(value, list) else (value,)
+    if len(segments) == 1:
+        return any(child is not None for child in children)
+    rest = segments[1:]
+    return any(child is not None and _present(child, rest) for child in children)
+
+
 def values(facts: Facts, path: str) -> list[object]:
     """The present values at ``path``, without owners."""
     return [hit.value for hit in resolve(facts, path)]
 
 
 def _walk(node: object, owner: Fact | None, segments: tuple[str, ...], keep_missing: bool, hits: list[Hit]) -> None:
+    # NOTE: run for every rule on every report; the last step, where the values are,
+    # is taken without a call per value.
     if isinstance(node, Fact):
         owner = node
     value = getattr(node, segments[0])
-    last = len(segments) == 1
-    children = value if isinstance(value, list) else [value]
-    if keep_missing and last and not [child for child in children if child is not None]:
-        hits.append(Hit(owner, None))
+    if len(segments) == 1:
+        if isinstance(value, list):
+            found = [Hit(owner, child) for child in value if child is not None]
+            if found:
+                hits.extend(found)
+                return
+        elif value is not None:
+            hits.append(Hit(owner, value))
+            return
+        if keep_missing:
+            hits.append(Hit(owner, None))
         return
-    for child in children:
-        if child is None:
-            continue
-        if last:
-            hits.append(Hit(owner, child))
-        else:
-            _walk(child, owner, segments[1:], keep_missing, hits)
+    rest = segments[1:]
+    if isinstance(value, list):
+        for child in value:
+            if child is not None:
+                _walk(child, owner, rest, keep_missing, hits)
+    elif value is not None:
+        _walk(value, owner, rest, keep_missing, hits)
 
 
 def _unwrap_optional(annotation: object) -> object:
