@@ -49,15 +49,14 @@ written), ``{first_line}`` and ``{count}`` (how often the report writes that for
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property
-from typing import Iterator, Literal, Mapping
+from typing import Iterable, Iterator, Literal, Mapping, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from ccmlint.checks.params import CheckParams, PathRoles
 from ccmlint.checks.styledata import StyleDataError, style_list
-from ccmlint.checks.words import Passages, alternation, capitalised, find_words, fix_for, sentence_initial, word_pattern
+from ccmlint.checks.words import Found, Passages, ReportText, WordFinder, WordPattern, alternation, capitalised, fix_for, sentence_initial, word_pattern
 from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context
 from ccmlint.facts.model import Facts, Passage, PassageKind
@@ -65,6 +64,8 @@ from ccmlint.facts.model import Facts, Passage, PassageKind
 KIND = "consistency"
 
 _DEFAULT_KINDS: tuple[PassageKind, ...] = ("heading", "subheading", "paragraph", "list_item", "footnote")
+_WORDS_WRITTEN_OUT = 64
+"""The most words (stem, form, ending) a group's finder is given one by one."""
 
 
 class Group(BaseModel):
@@ -116,28 +117,34 @@ class Group(BaseModel):
         return self
 
     @cached_property
-    def pattern(self) -> re.Pattern[str]:
+    def pattern(self) -> WordPattern:
         core = (
             f"(?P<before>{alternation(self.before)})"
             f"(?P<form>{alternation(self.forms + self.avoid)})"
             f"(?P<after>{alternation(self.after)})"
         )
         lookahead = f"(?=(?P<following>{self.followed_by}))" if self.followed_by else ""
+        # The words written out, where they are few: the finder then tries the pattern
+        # only where one stands ("co-operat", not every word opening with "co").
+        words = [stem + form + ending for stem in self.before for form in self.forms + self.avoid for ending in self.after]
         first = [stem for stem in self.before if stem] + (self.forms + self.avoid if "" in self.before else [])
-        return word_pattern(core, first, lookahead, 0 if self.case_sensitive else re.IGNORECASE)
+        return word_pattern(core, words if len(words) <= _WORDS_WRITTEN_OUT else first, lookahead, 0 if self.case_sensitive else re.IGNORECASE)
 
     @cached_property
-    def exceptions(self) -> re.Pattern[str] | None:
+    def exceptions(self) -> WordFinder | None:
         if not self.except_:
             return None
-        return word_pattern(alternation(self.except_), self.except_, flags=0 if self.case_sensitive else re.IGNORECASE)
+        flags = 0 if self.case_sensitive else re.IGNORECASE
+        return WordFinder([word_pattern(alternation(self.except_), self.except_, flags=flags)])
 
     def form_of(self, written: str) -> str | None:
         """The listed form (or form to avoid) ``written`` is, or None."""
-        for form in self.forms + self.avoid:
-            if form == written or (not self.case_sensitive and form.casefold() == written.casefold()):
-                return form
-        return None
+        return self.forms_by_key.get(written if self.case_sensitive else written.casefold())
+
+    @cached_property
+    def forms_by_key(self) -> dict[str, str]:
+        # NOTE: forms differing only in case need case_sensitive, so no two share a key.
+        return {form if self.case_sensitive else form.casefold(): form for form in reversed(self.forms + self.avoid)}
 
 
 class Params(CheckParams):
@@ -170,6 +177,11 @@ class Params(CheckParams):
     def groups(self) -> Mapping[str, Group]:
         return load_groups(self.data, self.list_)
 
+    @cached_property
+    def finder(self) -> WordFinder:
+        """All the groups' words, found in one reading of the report."""
+        return WordFinder([group.pattern for group in self.groups.values()])
+
     def placeholders(self) -> Mapping[str, frozenset[str]]:
         base = frozenset({"match", "replacement", "note"})
         return {"message": base, "majority_message": base | {"first", "first_line", "count"}}
@@ -199,8 +211,7 @@ def load_groups(data: str, key: str) -> dict[str, Group]:
     return groups
 
 
-@dataclass(frozen=True, slots=True)
-class _Occurrence:
+class _Occurrence(NamedTuple):
     """One word of a group in a passage; offsets are the passage's. ``end`` includes
     the ``followed_by`` text, ``word_end`` does not."""
 
@@ -219,19 +230,20 @@ class _Occurrence:
 
 
 def check(params: Params, facts: Facts, context: Context) -> Iterator[Finding]:
-    passages = Passages([passage for passage in facts.passages if passage.kind in set(params.in_)])
-    for group in params.groups.values():
-        yield from _check_group(group, list(_occurrences(group, passages)))
+    passages = ReportText.of(facts, context).passages(params.in_)
+    for group, found in zip(params.groups.values(), passages.find(params.finder)):
+        yield from _check_group(group, list(_occurrences(group, found, passages)))
 
 
-def _occurrences(group: Group, passages: Passages) -> Iterator[_Occurrence]:
-    for found in passages.find(group.pattern):
+def _occurrences(group: Group, found_words: list[Found], passages: Passages) -> Iterator[_Occurrence]:
+    exceptions = _exceptions(group, passages) if found_words else {}
+    for found in found_words:
         passage, match, base = found.passage, found.match, found.base
         # NOTE: a citation is reported with its number ("art.5"), which the
         # lookahead of ``followed_by`` reads without taking it into the word.
         start, word_end = match.start() - base, match.end() - base
         end = max(word_end, match.end("following") - base if group.followed_by else 0)
-        if passages.verbatim(found.index).covers(start, end) or _excepted(group, passage.text, start, end):
+        if passages.verbatim(found.index).covers(start, end) or _excepted(exceptions.get(found.index, ()), start, end):
             continue
         form = group.form_of(match["form"])
         if form is None:
@@ -241,10 +253,17 @@ def _occurrences(group: Group, passages: Passages) -> Iterator[_Occurrence]:
             yield occurrence
 
 
-def _excepted(group: Group, text: str, start: int, end: int) -> bool:
-    if group.exceptions is None:
-        return False
-    return any(found.start() <= start and end <= found.end() for found in find_words(group.exceptions, text))
+def _exceptions(group: Group, passages: Passages) -> dict[int, list[tuple[int, int]]]:
+    """Where the group's ``except`` phrases stand, by passage (offsets are the passage's)."""
+    phrases: dict[int, list[tuple[int, int]]] = {}
+    if group.exceptions is not None:
+        for found in passages.find(group.exceptions)[0]:
+            phrases.setdefault(found.index, []).append((found.match.start() - found.base, found.match.end() - found.base))
+    return phrases
+
+
+def _excepted(phrases: Iterable[tuple[int, int]], start: int, end: int) -> bool:
+    return any(phrase_start <= start and end <= phrase_end for phrase_start, phrase_end in phrases)
 
 
 def _undecided(group: Group, occurrence: _Occurrence, form_start: int) -> bool:

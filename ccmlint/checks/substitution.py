@@ -31,7 +31,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from ccmlint.checks.params import CheckParams, PathRoles
 from ccmlint.checks.styledata import StyleDataError, style_list
-from ccmlint.checks.words import Passages, alternation, capitalised, fix_for, follow_case, quoted_list, word_pattern
+from ccmlint.checks.words import ReportText, WordFinder, alternation, capitalised, fix_for, follow_case, quoted_list, word_pattern
 from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context
 from ccmlint.facts.model import Facts, PassageKind
@@ -92,12 +92,12 @@ class Params(CheckParams):
         return load_terms(self.data, self.list_)
 
     @cached_property
-    def lookup(self) -> tuple[re.Pattern[str], dict[str, Term]]:
+    def lookup(self) -> tuple[WordFinder, dict[str, Term]]:
         written: dict[str, Term] = {}
         for term in self.terms:
             written.setdefault(term.wrong, term)
             written.setdefault(capitalised(term.wrong), term)
-        return word_pattern(alternation(tuple(written)), tuple(written)), written
+        return WordFinder([word_pattern(alternation(tuple(written)), tuple(written))]), written
 
     def placeholders(self) -> Mapping[str, frozenset[str]]:
         return {"message": frozenset({"match", "right", "note"})}
@@ -132,9 +132,9 @@ def load_terms(data: str, key: str) -> tuple[Term, ...]:
 
 
 def check(params: Params, facts: Facts, context: Context) -> Iterator[Finding]:
-    pattern, written = params.lookup
-    passages = Passages([passage for passage in facts.passages if passage.kind in set(params.in_)])
-    for found in passages.find(pattern):
+    finder, written = params.lookup
+    passages = ReportText.of(facts, context).passages(params.in_)
+    for found in passages.find(finder)[0]:
         passage, words = found.passage, found.match.group()
         start, end = found.match.start() - found.base, found.match.end() - found.base
         if passages.verbatim(found.index).covers(start, end):

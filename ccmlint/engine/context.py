@@ -15,7 +15,14 @@ from typing import Mapping
 @dataclass(frozen=True, slots=True)
 class Context:
     """``as_of`` comes from ``--as-of`` only; ``data`` holds pack data by name for
-    kinds that need reference lists (read-only)."""
+    kinds that need reference lists (read-only).
+
+    ``derived`` holds what kinds derive from the report's facts and share between
+    rules (the joined passages, their quotations), by key, so that it is computed once
+    per report; the runner gives each report a fresh one. Only a kind's module reads
+    and writes its own key (e.g. ``ccmlint.checks.words.ReportText``).
+    """
 
     as_of: date | None = None
     data: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+    derived: dict[str, object] = field(default_factory=dict, compare=False, hash=False, repr=False)

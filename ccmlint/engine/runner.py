@@ -10,10 +10,12 @@ missing fact) instead of passing in silence.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ccmlint.checks import KINDS
 from ccmlint.diagnostics import Diagnostic, Finding, Severity
 from ccmlint.engine.context import Context
-from ccmlint.engine.factpath import resolve
+from ccmlint.engine.factpath import present
 from ccmlint.engine.render import render
 from ccmlint.engine.rule import FACTS_MISSING, INTERNAL_ERROR, Rule, RuleSet
 from ccmlint.facts.model import Facts
@@ -25,6 +27,7 @@ DOCUMENT_START = Span(0, 0, 1, 1, 1, 1)
 
 def run(rules: RuleSet, facts: Facts, context: Context, path: str) -> list[Diagnostic]:
     """Every diagnostic the rules give for one report, in ``Diagnostic.sort_key`` order."""
+    context = replace(context, derived={})  # what the rules derive from this report alone
     diagnostics: list[Diagnostic] = []
     for rule in rules:
         diagnostics.extend(run_rule(rule, facts, context, path))
@@ -75,13 +78,20 @@ def missing_facts(rules: RuleSet, facts: Facts, context: Context, path: str) -> 
     list of participating States Parties to check them against is worth a word.
     """
     waiting: dict[str, list[str]] = {}
+    given: dict[str, bool] = {}  # NOTE: many rules name the same facts ("passages")
+
+    def gives(fact_path: str) -> bool:
+        if fact_path not in given:
+            given[fact_path] = present(facts, fact_path)
+        return given[fact_path]
+
     for rule in rules:
         try:
             roles = rule.params.roles(context)
-            if not any(resolve(facts, subject) for subject in roles.subjects):
+            if not any(gives(subject) for subject in roles.subjects):
                 continue
             for reference in roles.references:
-                if not resolve(facts, reference):
+                if not gives(reference):
                     waiting.setdefault(reference, []).append(rule.id)
         except Exception:  # noqa: BLE001 - the rule's own run reports its failure
             continue
