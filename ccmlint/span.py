@@ -60,8 +60,15 @@ class LineIndex:
 
     def span(self, start: int, end: int) -> Span:
         """The span of ``[start, end)``, clamped to the text."""
-        start = max(0, min(start, self._length))
-        end = max(start, min(end, self._length))
-        line, column = self.position(start)
-        end_line, end_column = self.position(end)
-        return Span(start, end, line, column, end_line, end_column)
+        # NOTE: called for every node of the tree and every finding; one search of the
+        # line starts serves both ends when they lie on one line, as they mostly do.
+        length = self._length
+        start = 0 if start < 0 else length if start > length else start
+        end = start if end < start else length if end > length else end
+        starts = self._starts
+        line = bisect_right(starts, start)
+        line_start = starts[line - 1]
+        if line == len(starts) or end < starts[line]:
+            return Span(start, end, line, start - line_start + 1, line, end - line_start + 1)
+        end_line = bisect_right(starts, end, line)
+        return Span(start, end, line, start - line_start + 1, end_line, end - starts[end_line - 1] + 1)
