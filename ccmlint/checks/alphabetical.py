@@ -106,22 +106,40 @@ def misplaced(names: Sequence[StateRef], data: StateData) -> tuple[StateRef, Lit
 
 
 def _longest_ordered_run(keys: Sequence[str]) -> list[int]:
-    """Indices of a longest non-decreasing subsequence, the earliest such when there are several."""
+    """Indices of a longest non-decreasing subsequence, the earliest such when there are several.
+
+    NOTE: ``longest[i]``, the longest ordered run starting at ``i``, is the best run
+    starting at any later name whose key is not smaller, plus one; a Fenwick tree over
+    the keys' ranks (largest first) gives that best in O(log n), so a list of n names
+    costs O(n log n) rather than comparing every pair.
+    """
     count = len(keys)
     if count == 0:
         return []
-    longest = [1] * count  # longest[i]: the longest ordered run starting at i
-    for first in range(count - 2, -1, -1):
-        longest[first] = 1 + max((longest[later] for later in range(first + 1, count) if keys[later] >= keys[first]), default=0)
-    length = max(longest)
-    chosen: list[int] = []
-    current = next(index for index in range(count) if longest[index] == length)
-    chosen.append(current)
+    ranks = {key: rank for rank, key in enumerate(sorted(set(keys), reverse=True), start=1)}
+    size = len(ranks)
+    best_from = [0] * (size + 1)  # over ranks 1..r: the longest run starting at a later name
+    longest = [0] * count  # longest[i]: the longest ordered run starting at i
+    for first in range(count - 1, -1, -1):
+        rank = ranks[keys[first]]
+        best, position = 0, rank
+        while position > 0:
+            best = max(best, best_from[position])
+            position -= position & -position
+        longest[first] = best + 1
+        position = rank
+        while position <= size:
+            best_from[position] = max(best_from[position], best + 1)
+            position += position & -position
+    current = longest.index(max(longest))
+    chosen = [current]
+    later = current + 1
     while longest[current] > 1:
-        current = next(
-            later for later in range(current + 1, count) if keys[later] >= keys[current] and longest[later] == longest[current] - 1
-        )
+        while not (keys[later] >= keys[current] and longest[later] == longest[current] - 1):
+            later += 1
+        current = later
         chosen.append(current)
+        later += 1
     return chosen
 
 

@@ -26,12 +26,13 @@ Convention took effect on 6 March 2025") and the fields of the value's owner.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Iterator, Literal, Mapping
 
 from pydantic import field_validator
 
 from ccmlint.checks.params import CheckParams, FactPaths, PathRoles, common_owner_fields, require_located
-from ccmlint.checks.standing import Standing, StandingKind, StatusDataError, load_status
+from ccmlint.checks.standing import Standing, StandingKind, StatusData, StatusDataError, load_status
 from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context
 from ccmlint.engine.factpath import resolve
@@ -72,6 +73,10 @@ class Params(CheckParams):
             raise ValueError(str(error)) from None
         return data
 
+    @cached_property
+    def status(self) -> StatusData:
+        return load_status(self.data)
+
     def placeholders(self) -> Mapping[str, frozenset[str]]:
         return {"message": common_owner_fields(self.items) | {"value", "reason"}}
 
@@ -85,7 +90,7 @@ def check(params: Params, facts: Facts, context: Context) -> Iterator[Finding]:
     days = meeting_days(facts, context)
     if days is None:
         return  # no day to judge on: nothing can be settled
-    status = load_status(params.data)
+    status = params.status
     refuting = REFUTES[params.claim]
     for path in params.items:
         for hit in resolve(facts, path):

@@ -19,7 +19,7 @@ that day?" — and answers "unknown" whenever the data does not settle it:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -77,9 +77,18 @@ class StatusData:
     parties: dict[str, _Entry]
     signatories: dict[str, _Entry]
     signatories_known_until: date | None
+    _standings: dict[tuple[str, date], Standing] = field(default_factory=dict, compare=False, repr=False)
+    """Standings already worked out: several rules ask about the same States on the
+    same meeting day, and writing a reason formats dates."""
 
     def standing(self, state: str, day: date) -> Standing:
         """The State's standing on ``day``; ``unknown`` when the data cannot tell."""
+        known = self._standings.get((state, day))
+        if known is None:
+            known = self._standings[(state, day)] = self._standing(state, day)
+        return known
+
+    def _standing(self, state: str, day: date) -> Standing:
         party = self.parties.get(state)
         if party is not None:
             return _party_standing(party, day)
