@@ -19,7 +19,6 @@ here; the per-report steps are ``ccmlint.perfile``, shared by both ways.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,6 +29,7 @@ from ccmlint.config import DEFAULT, Config, ConfigFinder, load_config, with_over
 from ccmlint.diagnostics import Severity
 from ccmlint.engine.errors import ConfigError
 from ccmlint.engine.rule import INTERNAL_ERROR, Rule
+from ccmlint.engine.runner import failed_rule
 from ccmlint.lint import Linter, LintOptions, UnknownRuleName
 from ccmlint.output.results import FileResult, Report
 from ccmlint.parallel import Job, LintPool, file_groups, worker_count
@@ -37,8 +37,6 @@ from ccmlint.perfile import FileOptions, Linted, lint_report
 from ccmlint.reading import STDIN
 from ccmlint.waivers import WaiversFile, apply_waivers, beside, load_waivers, write_baseline
 
-_FAILED_RULE = re.compile(r"rule (\S+) failed")
-"""The rule an ``internal-error`` diagnostic names (ccmlint.engine.runner words it so)."""
 
 
 @dataclass(frozen=True)
@@ -92,8 +90,7 @@ class RunResult:
         failed: dict[tuple[str, str], None] = {}
         for diagnostic in self.report.diagnostics():
             if diagnostic.rule == INTERNAL_ERROR:
-                named = _FAILED_RULE.match(diagnostic.message)
-                failed[(named.group(1) if named else "(unknown)", diagnostic.path)] = None
+                failed[(failed_rule(diagnostic) or "(unknown)", diagnostic.path)] = None
         return tuple(failed)
 
 

@@ -64,10 +64,21 @@ def internal_error(rule: Rule, error: Exception, path: str) -> Diagnostic:
         path=path,
         rule=INTERNAL_ERROR,
         severity=Severity.ERROR,
-        message=f"rule {rule.id} failed on this report ({type(error).__name__}: {error}); its findings are missing",
+        message=f"{_FAILED}{rule.id} failed on this report ({type(error).__name__}: {error}); its findings are missing",
         span=DOCUMENT_START,
         suggestion=f"report this with the rule id; run again with --ignore {rule.id} to lint without it",
     )
+
+
+_FAILED = "rule "
+
+
+def failed_rule(diagnostic: Diagnostic) -> str | None:
+    """The id of the rule an ``internal-error`` diagnostic reports as failed (None for
+    any other diagnostic): the message is worded here, so it is read here too."""
+    if diagnostic.rule != INTERNAL_ERROR or not diagnostic.message.startswith(_FAILED):
+        return None
+    return diagnostic.message[len(_FAILED) :].split(" ", 1)[0]
 
 
 def missing_facts(rules: RuleSet, facts: Facts, context: Context, path: str) -> list[Diagnostic]:

@@ -3,6 +3,8 @@ and the info given when the facts a rule checks against are missing."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from datetime import date
 from typing import Iterator
 
@@ -167,3 +169,13 @@ def test_output_is_sorted_and_deterministic() -> None:
     first = run(RULES, facts, Context(), PATH)
     assert [d.span.line for d in first] == [4, 9, 9]
     assert first == sorted(first, key=Diagnostic.sort_key) == run(RULES, facts, Context(), PATH)
+
+
+def test_the_failed_rule_is_read_back_from_its_internal_error() -> None:
+    from types import SimpleNamespace
+
+    from ccmlint.engine.runner import failed_rule, internal_error
+
+    diagnostic = internal_error(SimpleNamespace(id="footnote-out-of-order"), ValueError("boom"), "r.txt")  # type: ignore[arg-type]
+    assert failed_rule(diagnostic) == "footnote-out-of-order"
+    assert failed_rule(replace(diagnostic, rule="footnote-out-of-order")) is None
