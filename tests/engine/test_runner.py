@@ -4,7 +4,6 @@ and the info given when the facts a rule checks against are missing."""
 from __future__ import annotations
 
 from dataclasses import replace
-
 from datetime import date
 from typing import Iterator
 
