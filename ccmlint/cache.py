@@ -86,13 +86,37 @@ def cached(kind: str, key: str, build: Callable[[], T]) -> T:
         _discard(path)
     value = build()
     _store(path, value)
+    _prune(folder, f"{kind}-*.pickle")
     return value
+
+
+KEPT_PER_KIND = 32
+"""Entries of one kind kept: enough for every pack and data file of a few versions of
+ccmlint side by side; older ones (left by an upgrade or a changed rule) are removed
+whenever a new entry is written, so the cache does not grow without end."""
+
+
+def _prune(folder: Path, pattern: str) -> None:
+    entries = []
+    for entry in folder.glob(pattern):
+        try:
+            entries.append((entry.stat().st_mtime_ns, entry))
+        except OSError:
+            continue
+    entries.sort(reverse=True)
+    for _, stale in entries[KEPT_PER_KIND:]:
+        _discard(stale)
 
 
 def cache_file(kind: str, key: str) -> Path | None:
     """A path for a cache entry written by another library (Lark's grammar cache)."""
     folder = directory()
-    return None if folder is None else folder / f"{kind}-{key[:32]}"
+    if folder is None:
+        return None
+    path = folder / f"{kind}-{key[:32]}"
+    if not path.exists():
+        _prune(folder, f"{kind}-*")  # the library is about to write a new one
+    return path
 
 
 def _store(path: Path, value: object) -> None:

@@ -128,3 +128,24 @@ def test_a_failing_preparation_is_not_cached(cache_home: Path, tmp_path: Path) -
         with pytest.raises(ValueError, match="broken data"):
             prepared("test-data", [data], fail)
     assert attempts.calls == 2
+
+
+def test_old_entries_of_a_kind_are_pruned_when_a_new_one_is_written(cache_home: Path) -> None:
+    for number in range(cache.KEPT_PER_KIND + 5):
+        cache.cached("test", f"key-{number:03d}", Builder(number))
+    cache.cached("other", "key", Builder("other"))
+    kept = sorted(cache_home.glob("test-*.pickle"))
+    assert len(kept) == cache.KEPT_PER_KIND
+    assert (cache_home / "other-key.pickle").exists()
+    newest = Builder("unused")
+    assert cache.cached("test", f"key-{cache.KEPT_PER_KIND + 4:03d}", newest) == cache.KEPT_PER_KIND + 4
+    assert newest.calls == 0
+
+
+def test_entries_written_by_a_library_are_pruned_too(cache_home: Path) -> None:
+    cache_home.mkdir(parents=True)
+    for number in range(cache.KEPT_PER_KIND + 3):
+        (cache_home / f"lib-{number:03d}").write_bytes(b"x")
+    path = cache.cache_file("lib", "new-key")
+    assert path is not None and not path.exists()
+    assert len(list(cache_home.glob("lib-*"))) == cache.KEPT_PER_KIND
