@@ -40,7 +40,7 @@ import regex
 from pydantic import Field, field_validator
 
 from ccmlint.checks.params import CheckParams, PathRoles
-from ccmlint.checks.prefilter import Needs, needs
+from ccmlint.prefilter import Needs, needs
 from ccmlint.checks.words import ReportText
 from ccmlint.diagnostics import Finding, Fix
 from ccmlint.engine.context import Context

@@ -21,7 +21,7 @@ from functools import cache, cached_property
 from operator import itemgetter
 from typing import Iterator, NamedTuple, Sequence
 
-from ccmlint.checks.prefilter import Needs, needs
+from ccmlint.prefilter import Needs, needs
 from ccmlint.diagnostics import Fix
 from ccmlint.engine.context import Context
 from ccmlint.facts.model import Facts, Passage, PassageKind

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ccmlint.checks import pattern
-from ccmlint.checks.prefilter import Needs, needs
+from ccmlint.prefilter import Needs, needs
 from ccmlint.checks.words import Passages
 from ccmlint.engine.context import Context
 from ccmlint.facts import extract

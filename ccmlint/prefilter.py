@@ -1,9 +1,10 @@
 """What a regular expression needs of a text to match in it, read from the pattern.
 
-The ``pattern`` kind searches every passage with each rule's pattern, and most
-passages hold no match: the engine would still read each of them character by
-character, and a call into it costs microseconds even on a short passage. Three facts
-read from the pattern's syntax let the kind do less without changing a single match:
+The ``pattern`` kind searches every passage with each rule's pattern, and the fact
+extractors search every sentence for their cues; most hold no match, yet the engine
+would read each of them character by character, and a call into it costs
+microseconds even on a short text. A few facts read from the pattern's syntax let
+them do less without changing a single match:
 
 - ``needles``: for each alternative of the pattern, groups of strings such that a
   text holding a match holds a string of each group (a month's name and a year's
@@ -16,6 +17,9 @@ read from the pattern's syntax let the kind do less without changing a single ma
   with a look-behind;
 - ``tail``: for a pattern whose every match ends where only whitespace is left
   (``(?=\\s*$)``), its longest match; the search starts that far before the end.
+
+``behind`` is how far before a match a look-behind may read, so that ``may_match``
+can judge a slice (a search with ``pos`` and ``endpos``) by the needles near it.
 
 ``exact``, when the pattern is nothing but literal text (``\\t``), gives the strings
 it matches: "does it match anywhere" is then a substring test.
@@ -36,6 +40,7 @@ import re._constants as sre  # the parser's opcodes (private, stable since 3.11)
 import re._parser as sre_parse
 import warnings
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import product
 from typing import Any, Callable, Collection, Iterator, Sequence, TypeVar
 
@@ -76,11 +81,18 @@ class Needs:
     first: str | None = None
     tail: int | None = None
     exact: tuple[str, ...] | None = None
+    behind: int | None = None
+    """How far before a match a look-behind may read (a needle may lie there)."""
 
-    def may_match(self, text: str) -> bool:
-        """False only where the pattern cannot match anywhere in ``text``."""
+    def may_match(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        """False only where the pattern cannot match anywhere in ``text`` (or in
+        ``text[start:end]``, as a search with ``pos`` and ``endpos`` reads it)."""
         if self.needles is None:
             return True
+        if start or end is not None:
+            if self.behind is None:
+                return True
+            text = text[max(0, start - self.behind) : end]
         # NOTE: plain loops; nested generators would cost more than the tests themselves.
         for clauses in self.needles:
             for clause in clauses:
@@ -138,8 +150,10 @@ def _bits(mask: int) -> Iterator[int]:
         mask ^= lowest
 
 
+@lru_cache(maxsize=1024)
 def needs(pattern: str, ignore_case: bool = False) -> Needs:
-    """What ``pattern`` (VERSION0 syntax of the ``regex`` engine) needs of a text."""
+    """What ``pattern`` (VERSION0 syntax of the ``regex`` engine, or Python's ``re``)
+    needs of a text; kept per pattern, since it is asked again for every text."""
     try:
         parsed = _parse(pattern, ignore_case)
     except Exception:  # noqa: BLE001 - what cannot be read gets no shortcut, and no error
@@ -150,6 +164,7 @@ def needs(pattern: str, ignore_case: bool = False) -> Needs:
         first=_attempt(_first, items),
         tail=_attempt(_tail, parsed),
         exact=None if ignore_case else _attempt(_exact_text, items),
+        behind=_attempt(_behind, items),
     )
 
 
@@ -174,6 +189,36 @@ def _parse(pattern: str, ignore_case: bool) -> sre_parse.SubPattern:
         raise _Unsupported("an inline flag")
     _check_supported(list(parsed))
     return parsed
+
+
+def _behind(items: list[tuple[Any, Any]]) -> int:
+    """The most characters a look-behind reads before the place it stands at (0: none)."""
+    widest = 0
+    for op, av in items:
+        if op in (sre.ASSERT, sre.ASSERT_NOT) and av[0] == -1:
+            # A look-behind inside it reads on back from where that one stands.
+            widest = max(widest, av[1].getwidth()[1] + _behind(list(av[1])))
+            continue
+        for inner in _inner(op, av):
+            widest = max(widest, _behind(list(inner)))
+    return widest
+
+
+def _inner(op: Any, av: Any) -> list[Any]:
+    """The sub-patterns of one parsed item."""
+    if op is sre.SUBPATTERN:
+        return [av[3]]
+    if op is sre.ATOMIC_GROUP:
+        return [av]
+    if op in (sre.ASSERT, sre.ASSERT_NOT):
+        return [av[1]]
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        return [av[2]]
+    if op is sre.BRANCH:
+        return list(av[1])
+    if op is sre.GROUPREF_EXISTS:
+        return [part for part in (av[1], av[2]) if part is not None]
+    return []
 
 
 def _check_supported(items: list[tuple[Any, Any]]) -> None:
