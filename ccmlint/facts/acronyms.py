@@ -148,10 +148,11 @@ def _in_state_name(text: str, start: int, end: int, names: StateNames) -> bool:
 
 
 def _set_in_capitals(text: str) -> bool:
-    letters = [char for char in text if char.isalpha()]
-    if len(letters) < _CAPITALS_MIN_LETTERS:
+    # NOTE: map/filter over str methods keep the per-character loop in C (a hot spot).
+    letters = sum(map(str.isalpha, text))
+    if letters < _CAPITALS_MIN_LETTERS:
         return False
-    return sum(char.isupper() for char in letters) / len(letters) >= _CAPITALS_SHARE
+    return sum(map(str.isupper, filter(str.isalpha, text))) / letters >= _CAPITALS_SHARE
 
 
 __all__ = ["extract_acronyms", "long_form"]

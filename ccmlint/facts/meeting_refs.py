@@ -21,6 +21,7 @@ from ccmlint.facts.model import MeetingKind, MeetingRef
 from ccmlint.facts.ordinals import ORDINAL_PATTERN, ordinal_value
 from ccmlint.facts.phrasings import MeetingPhrasings, regex, rules_root
 from ccmlint.nodes import Prose
+from ccmlint.prefilter import Needs, needs
 
 MEETINGS_FILE = Path("data") / "meetings.yaml"
 
@@ -35,19 +36,44 @@ class MeetingMention:
     ordinal: int | None
 
 
-def _mention_pattern(phrasings: MeetingPhrasings) -> re.Pattern[str]:
+_MENTION_PATTERNS: dict[int, tuple[MeetingPhrasings, re.Pattern[str], Needs]] = {}
+
+
+def _mention_pattern(phrasings: MeetingPhrasings) -> tuple[re.Pattern[str], Needs]:
+    """The pattern for the phrasings and what a text needs to hold one of its matches,
+    built once per phrasings object (they are not hashable)."""
+    cached = _MENTION_PATTERNS.get(id(phrasings))
+    if cached is not None and cached[0] is phrasings:
+        return cached[1], cached[2]
+    if len(_MENTION_PATTERNS) > 16:
+        _MENTION_PATTERNS.clear()
+    pattern, needed = _build_mention_pattern(phrasings)
+    _MENTION_PATTERNS[id(phrasings)] = (phrasings, pattern, needed)
+    return pattern, needed
+
+
+def _build_mention_pattern(phrasings: MeetingPhrasings) -> tuple[re.Pattern[str], Needs]:
     kinds = "|".join(
         f"(?P<{kind}>{'|'.join(f'(?:{phrase})' for phrase in phrases)})" for kind, phrases in phrasings.kinds.items()
     )
     named = rf"(?P<ordinal>{ORDINAL_PATTERN})\s+(?:{kinds})"
     abbreviations = "|".join(re.escape(suffix) for suffix in sorted(phrasings.abbreviations, key=len, reverse=True))
     short = rf"|\b(?P<number>\d{{1,3}})(?:st|nd|rd|th)?\s?(?P<suffix>{abbreviations})\b" if abbreviations else ""
-    return regex(rf"{named}{short}")
+    # NOTE: every mention holds a kind's words or an abbreviation; what a text needs is
+    # read from those alone, since the ordinal words are matched ignoring case.
+    kind_words = "|".join(f"(?:{phrase})" for phrases in phrasings.kinds.values() for phrase in phrases)
+    needed = needs("|".join(part for part in (kind_words, abbreviations) if part))
+    return regex(rf"{named}{short}"), needed
 
 
 def find_meetings(text: str, phrasings: MeetingPhrasings) -> Iterator[MeetingMention]:
     """Every meeting named with its ordinal in a text, in order."""
-    for match in _mention_pattern(phrasings).finditer(text):
+    pattern, needed = _mention_pattern(phrasings)
+    # NOTE: most passages name no meeting; a text without a word every mention needs
+    # ("Meeting", "MSP", ...) is not searched, since the ordinal part is slow to try.
+    if not needed.may_match(text):
+        return
+    for match in pattern.finditer(text):
         if match["suffix"]:
             yield MeetingMention(match.start(), match.end(), phrasings.abbreviations[match["suffix"]], int(match["number"]))
             continue

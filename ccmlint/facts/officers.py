@@ -12,7 +12,7 @@ whom he or she represents ("of Mexico", ", Permanent Representative of Mexico to
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from ccmlint.facts.blocks import TextBlock
 from ccmlint.facts.lists import state_at, state_ref, state_refs
@@ -22,6 +22,7 @@ from ccmlint.facts.names import StateNames
 from ccmlint.facts.phrasings import ListPhrasings, MeetingPhrasings, OfficerPhrasings, any_of, regex
 from ccmlint.facts.sentences import sentences
 from ccmlint.nodes import Prose
+from ccmlint.prefilter import needs
 
 _NAME_WORD = r"(?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][\w’'\-]*[\w])"
 _PARTICLE = r"(?:de|del|della|di|da|das|do|dos|du|la|le|van|von|der|den|ten|bin|ibn|al|el|y|e)"
@@ -46,21 +47,23 @@ def extract_officers(
     named_after = any_of(phrasings.president_named_after)
     secretary = any_of(phrasings.secretary_general)
     vice = regex(rf"\b(?:{phrasings.vice_presidents})\b")
+    # NOTE: the cues start with optional words, so the engine tries them at every
+    # position; a sentence without any word a cue needs is skipped unsearched.
     for block in blocks:
         if block.kind not in ("paragraph", "list_item"):
             continue
         prose, text = block.prose, block.prose.text
         for start, end in sentences(text):
-            for cue in president.finditer(text, start, end):
+            for cue in _cues(president, text, start, end):
                 if refers_to_this_meeting(text, cue.end(), this, meeting):
                     person = _person_before(prose, start, cue.start(), phrasings, names, with_state=True)
                     if person is not None:
                         presidents.append(person)
-            for cue in named_after.finditer(text, start, end):
+            for cue in _cues(named_after, text, start, end):
                 person = _person_after(prose, cue.end(), end, phrasings, names)
                 if person is not None:
                     presidents.append(person)
-            for cue in secretary.finditer(text, start, end):
+            for cue in _cues(secretary, text, start, end):
                 if refers_to_this_meeting(text, cue.end(), this, meeting):
                     person = _person_before(prose, start, cue.start(), phrasings, names, with_state=False)
                     if person is not None:
@@ -72,6 +75,13 @@ def extract_officers(
         vice_presidents=vice_presidents,
         secretary_general=_best(secretaries),
     )
+
+
+def _cues(cue: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The cue's matches in ``text[start:end]``, without searching when a word it needs is absent."""
+    if not needs(cue.pattern, bool(cue.flags & re.IGNORECASE)).may_match(text, start, end):
+        return iter(())
+    return cue.finditer(text, start, end)
 
 
 def _best(people: list[Person]) -> Person | None:

@@ -21,9 +21,40 @@ for _tens_word, _tens in _TENS_CARDINAL.items():
     for _unit_word, _unit in list(ORDINAL_WORDS.items())[:9]:
         ORDINAL_WORDS[f"{_tens_word}-{_unit_word}"] = _tens + _unit
 
-_WORD_ALTERNATION = "|".join(
-    sorted((word.replace("-", "[- ]") for word in ORDINAL_WORDS), key=len, reverse=True)
-)
+
+
+def _trie_alternation(words: list[str]) -> str:
+    """One pattern for the words as a character trie ("fi(?:fth|ftieth|rst)"...), a
+    hyphen also matching a space.
+
+    NOTE: a flat alternation of some sixty words is tried word by word at every word
+    start; the trie rejects a non-ordinal on its first letters. It matches the same
+    strings, and since no ordinal word is another's prefix followed by a non-letter,
+    at most one can end on a word boundary at a position: the branch order is moot.
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    branches = [
+        ("[- ]" if char == "-" else re.escape(char)) + _trie_pattern(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    if len(branches) == 1 and "" not in node:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+
+_WORD_ALTERNATION = _trie_alternation(list(ORDINAL_WORDS))
 
 # An ordinal word (any case) or a number with its English suffix ("12th", "21st").
 ORDINAL_PATTERN = rf"(?i:\b(?:{_WORD_ALTERNATION})\b|\b\d{{1,3}}(?:st|nd|rd|th)\b)"

@@ -328,6 +328,12 @@ def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 def any_of(patterns: list[str] | tuple[str, ...], flags: int = 0) -> re.Pattern[str]:
     """One pattern matching any of several phrasings (an empty list matches nothing)."""
+    # NOTE: called per sentence with the same lists; joining them each time was a hot spot.
+    return _any_of(tuple(patterns), flags)
+
+
+@cache
+def _any_of(patterns: tuple[str, ...], flags: int) -> re.Pattern[str]:
     if not patterns:
         return regex(r"(?!x)x")
     return regex("|".join(f"(?:{pattern})" for pattern in patterns), flags)

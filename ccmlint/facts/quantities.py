@@ -27,6 +27,7 @@ from ccmlint.nodes import Prose
 # a symbol ("CCM/MSP/2024/11"), a paragraph number ("4.1" after "Article") is read as
 # a number too, but no rule pairs it with a unit.
 _NUMBER = r"(?<![\w.,/#])(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])(?!\.\d)(?!,\d{3})"
+_DIGIT = re.compile(r"\d")  # every _NUMBER holds one
 PERCENT = "%"
 
 
@@ -65,6 +66,8 @@ def _unit_reader(units: tuple[Unit, ...]) -> tuple[re.Pattern[str] | None, dict[
 
 def find_quantities(text: str, start: int, end: int, units: Sequence[Unit], phrasings: ArithmeticPhrasings) -> list[Found]:
     """Every number in ``text[start:end]`` with the unit or per cent sign written after it."""
+    if _DIGIT.search(text, start, end) is None:
+        return []  # NOTE: _NUMBER opens with a lookbehind, tried at every position; a digit is far cheaper to seek
     unit_pattern, by_form = _unit_reader(tuple(units))
     found: list[Found] = []
     for match in regex(_NUMBER).finditer(text, start, end):

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 from conftest import make_prose
+from hypothesis import given
+from hypothesis import strategies as st
 
-from ccmlint.facts.acronyms import extract_acronyms, long_form
+from ccmlint.facts.acronyms import _CAPITALS_MIN_LETTERS, _CAPITALS_SHARE, _set_in_capitals, extract_acronyms, long_form
 from ccmlint.facts.model import Passage, PassageKind
 from ccmlint.facts.names import StateNames
 from ccmlint.facts.phrasings import Phrasings
@@ -86,3 +88,16 @@ def test_verbatim_stretches(phrasings: Phrasings) -> None:
     assert text[text.index("https") :].rstrip(".") == "https://documents.un.org"
     assert verbatim.covers(text.index("documents"), text.index("documents") + 9)
     assert not verbatim.covers(len(text) - 1, len(text))
+
+
+def _set_in_capitals_reference(text: str) -> bool:
+    """The first, plainly written form of the test, kept to check the faster one."""
+    letters = [char for char in text if char.isalpha()]
+    if len(letters) < _CAPITALS_MIN_LETTERS:
+        return False
+    return sum(char.isupper() for char in letters) / len(letters) >= _CAPITALS_SHARE
+
+
+@given(st.text(alphabet="ABCDEFGHIJKLMNOPabcdefghÉéⅠⅡⒶ1 -.", max_size=60))
+def test_capitals_share_is_unchanged(text: str) -> None:
+    assert _set_in_capitals(text) == _set_in_capitals_reference(text)

@@ -1,6 +1,11 @@
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from ccmlint.facts.packdata import Unit
 from ccmlint.facts.phrasings import Phrasings
-from ccmlint.facts.quantities import extract_conversions, extract_shares, number_value
+from ccmlint.facts.quantities import _DIGIT, _NUMBER, extract_conversions, extract_shares, number_value
 from tests.facts.conftest import covered, make_blocks
 
 UNITS = (
@@ -36,3 +41,10 @@ def test_shares(phrasings: Phrasings) -> None:
     )
     found = extract_shares(blocks, UNITS, phrasings.arithmetic)
     assert [(item.part.value, item.whole.value, item.percent.value) for item in found] == [(16943.0, 65134.0, 26.0), (80.0, 111.0, 72.0)]
+
+
+@given(st.text(alphabet="0123456789٣,./#% ahkm²x", max_size=30))
+def test_every_number_holds_a_digit(text: str) -> None:
+    """find_quantities skips a text without a digit unsearched; that loses nothing."""
+    for match in re.finditer(_NUMBER, text):
+        assert _DIGIT.search(match.group())
