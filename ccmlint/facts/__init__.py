@@ -32,6 +32,7 @@ from ccmlint.facts.annexes import extract_annex_refs
 from ccmlint.facts.footnote_usage import extract_footnote_usage
 from ccmlint.facts.structure import extract_structure
 from ccmlint.facts.symbols import extract_symbols
+from ccmlint.facts.sentences import forget as forget_sentences
 from ccmlint.nodes import Document
 
 __all__ = ["Facts", "MeetingCycle", "Phrasings", "StateNames", "extract", "load_meeting_cycle", "load_phrasings", "load_state_names"]
@@ -46,6 +47,13 @@ def extract(
 ) -> Facts:
     """Every fact of a report. Without arguments the default packs' data is used
     (``rules/generic`` then ``rules/ccm``); pass your own to lint another family."""
+    try:
+        return _extract(document, names, phrasings, cycle)
+    finally:
+        forget_sentences()
+
+
+def _extract(document: Document, names: StateNames | None, phrasings: Phrasings | None, cycle: MeetingCycle | None) -> Facts:
     names = names if names is not None else load_state_names()
     phrasings = phrasings or load_phrasings(DEFAULT_PACKS)
     cycle = cycle or load_meeting_cycle(DEFAULT_PACKS)

@@ -8,7 +8,6 @@ Mélanie"), a common abbreviation ("No.", "art.") or a number ("4.1").
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Iterator
 
 _END = re.compile(r"[.!?;](?=[\s\"”’)]*(?:\s+[A-Z“\"‘(\[]|\s*$))")
@@ -21,24 +20,24 @@ _ABBREVIATIONS = frozenset(
 Sentences = tuple[tuple[int, int], ...]
 
 # NOTE: every extractor reads the same passages sentence by sentence, so the split of
-# a passage is kept for the next extractor. Long passages have a cache of their own,
-# small enough that a run over many huge reports does not keep them all in memory.
-_LONG = 20_000
+# a passage is kept for the next extractor, while one report's facts are extracted
+# (``ccmlint.facts.extract`` forgets them after each report). A bounded cache would
+# not do: extractors read the passages in turn, and a report with more passages than
+# the bound would miss on every one.
+_SPLITS: dict[str, Sentences] = {}
 
 
 def sentences(text: str) -> Sentences:
     """Offsets ``(start, end)`` of each sentence of a text, the end including its full stop."""
-    return _split_long(text) if len(text) > _LONG else _split_short(text)
+    found = _SPLITS.get(text)
+    if found is None:
+        found = _SPLITS[text] = tuple(_split(text))
+    return found
 
 
-@lru_cache(maxsize=4096)
-def _split_short(text: str) -> Sentences:
-    return tuple(_split(text))
-
-
-@lru_cache(maxsize=8)
-def _split_long(text: str) -> Sentences:
-    return tuple(_split(text))
+def forget() -> None:
+    """Drop the splits kept for the report just read."""
+    _SPLITS.clear()
 
 
 def _split(text: str) -> Iterator[tuple[int, int]]:

@@ -1,6 +1,9 @@
 """End to end: a short report of our own through the parser and every extractor."""
 
+from collections import Counter
 from datetime import date
+
+import pytest
 
 from ccmlint.facts import extract
 from ccmlint.facts.meeting_refs import MeetingCycle
@@ -66,3 +69,20 @@ def test_a_whole_report() -> None:
 def test_an_empty_document_has_no_facts() -> None:
     facts = extract(parse(decode(b"")))
     assert facts.meeting is None and facts.extensions == [] and facts.footnotes.refs == []
+
+
+def test_each_passage_is_split_into_sentences_once_per_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ccmlint.facts import sentences as module
+
+    splits: Counter[str] = Counter()
+    split = module._split
+
+    def counting(text: str):  # type: ignore[no-untyped-def]
+        splits[text] += 1
+        return split(text)
+
+    monkeypatch.setattr(module, "_split", counting)
+    paragraphs = "\n\n".join(f"{number}.\tThe Meeting noted item {number}. It agreed." for number in range(1, 5001))
+    extract(parse(decode(paragraphs.encode(), "many.txt")))
+    assert len(splits) == 5000 and max(splits.values()) == 1  # more passages than the bounded cache held
+    assert module._SPLITS == {}  # nothing kept once the report is read
