@@ -49,15 +49,16 @@ def _parse(path: Path, size: int, modified: int) -> object:
         raise DataFileError(f"{path}: not valid YAML: {error}") from None
 
 
-def prepared(kind: str, paths: Iterable[Path], build: Callable[[], T]) -> T:
+def prepared(kind: str, paths: Iterable[Path], build: Callable[[], T], *, part: str = "") -> T:
     """What ``build`` prepares from the data files ``paths``, reused from the per-user
     cache while the files' contents and ccmlint's code are unchanged.
 
     ``build`` must read nothing but ``paths`` (an absent file counts as empty) and
-    return a picklable value; an error it raises is not cached, so a broken data
-    file is reported on every run until it is mended.
+    ``part``, which names what it prepares when it prepares one part of the files
+    (a key), and return a picklable value; an error it raises is not cached, so a
+    broken data file is reported on every run until it is mended.
     """
-    contents = [kind]
+    contents = [kind, part]
     for path in paths:
         contents.append(str(path))
         try:

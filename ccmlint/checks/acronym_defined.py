@@ -34,7 +34,7 @@ from typing import Iterator, Literal, Mapping
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ccmlint.checks.params import CheckParams, PathRoles
-from ccmlint.checks.styledata import StyleDataError, style_list
+from ccmlint.checks.styledata import StyleDataError, prepared_style_list
 from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context
 from ccmlint.facts.model import AcronymDefinition, AcronymUse, Facts
@@ -53,7 +53,7 @@ _PLACEHOLDERS: dict[str, frozenset[str]] = {
 class KnownAcronym(BaseModel):
     """An acronym a report may use without spelling it out, and why."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     acronym: str = Field(pattern=r"^[A-Z][A-Z0-9&]*[A-Z0-9]$")
     note: str = Field(min_length=1)
@@ -87,8 +87,10 @@ class Params(CheckParams):
 
 def load_known(data: str) -> frozenset[str]:
     """The acronyms of the packs' ``data/<data>.yaml`` ``known`` list, validated."""
-    value, files = style_list(data, "known")
-    where = " + ".join(files)
+    return prepared_style_list("known-acronyms", data, "known", _known)
+
+
+def _known(value: object, where: str) -> frozenset[str]:
     if not isinstance(value, list):
         raise StyleDataError(f"{where}: 'known' must be a list of acronyms")
     known: set[str] = set()

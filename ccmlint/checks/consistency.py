@@ -55,7 +55,7 @@ from typing import Iterable, Iterator, Literal, Mapping, NamedTuple
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from ccmlint.checks.params import CheckParams, PathRoles
-from ccmlint.checks.styledata import StyleDataError, style_list
+from ccmlint.checks.styledata import StyleDataError, prepared_style_list
 from ccmlint.checks.words import Found, Passages, ReportText, WordFinder, WordPattern, alternation, capitalised, fix_for, sentence_initial, word_pattern
 from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context
@@ -71,7 +71,7 @@ _WORDS_WRITTEN_OUT = 64
 class Group(BaseModel):
     """The variants of one term, and what the house style says of them."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True, populate_by_name=True)
 
     forms: list[str] = Field(min_length=2)
     before: list[str] = Field(default_factory=lambda: [""], min_length=1)
@@ -195,8 +195,10 @@ class Params(CheckParams):
 
 def load_groups(data: str, key: str) -> dict[str, Group]:
     """The groups ``key`` of the packs' ``data/<data>.yaml``, validated."""
-    value, files = style_list(data, key)
-    where = " + ".join(files)
+    return prepared_style_list("groups", data, key, lambda value, where: _groups(value, where, key))
+
+
+def _groups(value: object, where: str, key: str) -> dict[str, Group]:
     if not isinstance(value, Mapping) or not value:
         raise StyleDataError(f"{where}: '{key}' must map group ids to groups")
     groups: dict[str, Group] = {}

@@ -16,16 +16,31 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping, TypeVar
 
 from ccmlint.packdata_io import DataFileError, merge_pack_data, prepared, read_yaml_data
 from ccmlint.facts.phrasings import DEFAULT_PACKS, rules_root
 
 DATA_FOLDER = "data"
 
+T = TypeVar("T")
+
 
 class StyleDataError(ValueError):
     """A data list cannot be used; the message names the files."""
+
+
+def prepared_style_list(kind: str, name: str, key: str, build: Callable[[object, str], T]) -> T:
+    """What ``build`` makes of ``style_list(name, key)`` (given the value and the files
+    read, joined for messages), kept in the per-user cache like the packs' other data:
+    validating a list on every run cost more than checking a report with it."""
+    paths = [rules_root() / pack / DATA_FOLDER / f"{name}.yaml" for pack in DEFAULT_PACKS]
+
+    def build_from_files() -> T:
+        value, files = style_list(name, key)
+        return build(value, " + ".join(files))
+
+    return prepared(kind, paths, build_from_files, part=f"{name}:{key}")
 
 
 def style_list(name: str, key: str) -> tuple[object, tuple[str, ...]]:
@@ -64,4 +79,4 @@ def _merge(paths: list[Path]) -> tuple[dict[str, object], tuple[str, ...]]:
     return merged, tuple(files)
 
 
-__all__ = ["DATA_FOLDER", "StyleDataError", "style_list"]
+__all__ = ["DATA_FOLDER", "StyleDataError", "prepared_style_list", "style_list"]

@@ -30,7 +30,7 @@ from typing import Annotated, Iterator, Literal, Mapping
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from ccmlint.checks.params import CheckParams, PathRoles
-from ccmlint.checks.styledata import StyleDataError, style_list
+from ccmlint.checks.styledata import StyleDataError, prepared_style_list
 from ccmlint.checks.words import ReportText, WordFinder, alternation, capitalised, fix_for, follow_case, quoted_list, word_pattern
 from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context
@@ -48,7 +48,7 @@ def _one_or_many(value: object) -> object:
 class Term(BaseModel):
     """One entry of a terms list: a wrong form, its right form(s), why, and the source."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     wrong: str = Field(min_length=2)
     right: Annotated[list[Annotated[str, Field(min_length=1)]], BeforeValidator(_one_or_many)] = Field(min_length=1)
@@ -109,8 +109,10 @@ class Params(CheckParams):
 def load_terms(data: str, key: str) -> tuple[Term, ...]:
     """The terms list ``key`` of the packs' ``data/<data>.yaml``, validated; a wrong form
     listed twice is an error, since its two entries could disagree."""
-    value, files = style_list(data, key)
-    where = " + ".join(files)
+    return prepared_style_list("terms", data, key, lambda value, where: _terms(value, where, key))
+
+
+def _terms(value: object, where: str, key: str) -> tuple[Term, ...]:
     if not isinstance(value, list):
         raise StyleDataError(f"{where}: '{key}' must be a list of terms")
     terms: list[Term] = []
