@@ -77,6 +77,23 @@ def rules_root() -> Path:
         return Path(__file__).resolve().parents[1] / "rules"
 
 
+def read_merged(paths: Iterable[Path]) -> tuple[dict[str, object], tuple[str, ...]]:
+    """The mappings of the data files that exist among ``paths``, merged in order
+    (``merge_pack_data``), and the files read; DataFileError for a file that is not
+    YAML or not a mapping."""
+    merged: dict[str, object] = {}
+    files: list[str] = []
+    for path in paths:
+        if not path.is_file():
+            continue
+        data = read_yaml_data(path) or {}
+        if not isinstance(data, Mapping):
+            raise DataFileError(f"{path}: expected a mapping at the top level")
+        merged = merge_pack_data(merged, data)
+        files.append(str(path))
+    return merged, tuple(files)
+
+
 def merge_pack_data(base: Mapping[str, object], extra: Mapping[str, object]) -> dict[str, object]:
     """A later pack extends lists and mappings and overrides single values."""
     merged = dict(base)

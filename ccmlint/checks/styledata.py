@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Callable, Mapping, TypeVar
+from typing import Callable, TypeVar
 
-from ccmlint.packdata_io import DataFileError, merge_pack_data, prepared, read_yaml_data
+from ccmlint.packdata_io import DataFileError, prepared, read_merged
 from ccmlint.facts.phrasings import DEFAULT_PACKS, rules_root
 
 DATA_FOLDER = "data"
@@ -63,20 +63,10 @@ def _merged(name: str, packs: tuple[str, ...], root: Path) -> tuple[dict[str, ob
 
 
 def _merge(paths: list[Path]) -> tuple[dict[str, object], tuple[str, ...]]:
-    merged: dict[str, object] = {}
-    files: list[str] = []
-    for path in paths:
-        if not path.is_file():
-            continue
-        try:
-            data = read_yaml_data(path) or {}
-        except DataFileError as error:
-            raise StyleDataError(str(error)) from None
-        if not isinstance(data, Mapping):
-            raise StyleDataError(f"{path}: expected a mapping at the top level")
-        merged = merge_pack_data(merged, data)
-        files.append(str(path))
-    return merged, tuple(files)
+    try:
+        return read_merged(paths)
+    except DataFileError as error:
+        raise StyleDataError(str(error)) from None
 
 
 __all__ = ["DATA_FOLDER", "StyleDataError", "prepared_style_list", "style_list"]

@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
-from ccmlint.packdata_io import DataFileError, merge_pack_data, prepared, read_yaml_data, rules_root
+from ccmlint.packdata_io import DataFileError, prepared, read_merged, rules_root
 from ccmlint.facts.model import MeetingKind, ParticipantCategory
 
 DEFAULT_PACKS: tuple[str, ...] = ("generic", "ccm")
@@ -297,19 +297,10 @@ def load_phrasings(packs: tuple[str, ...] = DEFAULT_PACKS, root: Path | None = N
 
 
 def _build_phrasings(paths: list[Path], base: Path) -> Phrasings:
-    merged: dict[str, object] = {}
-    sources: list[str] = []
-    for path in paths:
-        if not path.is_file():
-            continue
-        try:
-            data = read_yaml_data(path) or {}
-        except DataFileError as error:
-            raise PhrasingsError(str(error)) from None
-        if not isinstance(data, dict):
-            raise PhrasingsError(f"{path}: expected a mapping at the top level")
-        merged = merge_pack_data(merged, data)
-        sources.append(str(path))
+    try:
+        merged, sources = read_merged(paths)
+    except DataFileError as error:
+        raise PhrasingsError(str(error)) from None
     try:
         return Phrasings.model_validate(merged)
     except ValidationError as error:
