@@ -12,18 +12,13 @@ from pathlib import Path
 import pytest
 
 from ccmlint.cli import main
+from tests.reports import SMALL_REPORT
 
 REPO = Path(__file__).resolve().parents[2]
 CLEAN = REPO / "examples" / "clean-report.txt"
 DEFECTS = REPO / "examples" / "planted-defects.txt"
 
-REPORT = """\
-\tI.\tOrganization of the Meeting
-The Fourteenth Meeting of States Parties was held in Geneva from 8 to 11 September 2026.
-The following States Parties participated in the work of the Meeting: Austria, Chile and Ghana.
-At its first plenary session, the Meeting elected Chile and Mexico as Vice-Presidents.
-The Meeting adopted its report.[footnoteRef:1]
-"""
+REPORT = SMALL_REPORT
 
 
 def run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:

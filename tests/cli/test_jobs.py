@@ -20,18 +20,13 @@ import pytest
 import ccmlint.parallel as parallel
 import ccmlint.run as run_module
 from ccmlint.cli import main
+from tests.reports import SMALL_REPORT
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples"
 FORKED = sys.platform.startswith("linux")
 
-REPORT = """\
-\tI.\tOrganization of the Meeting
-The Fourteenth Meeting of States Parties was held in Geneva from 8 to 11 September 2026.
-The following States Parties participated in the work of the Meeting: Austria, Chile and Ghana.
-At its first plenary session, the Meeting elected Chile and Mexico as Vice-Presidents.
-The Meeting adopted its report.[footnoteRef:1]
-"""
+REPORT = SMALL_REPORT
 
 Outcome = tuple[int, str, str]
 Capsys = pytest.CaptureFixture[str]

@@ -9,14 +9,9 @@ from ccmlint.diagnostics import Diagnostic, Severity
 from ccmlint.fingerprints import with_fingerprints
 from ccmlint.lint import Linter
 from ccmlint.source import decode
+from tests.reports import SMALL_REPORT
 
-REPORT = """\
-\tI.\tOrganization of the Meeting
-The Fourteenth Meeting of States Parties was held in Geneva from 8 to 11 September 2026.
-The following States Parties participated in the work of the Meeting: Austria, Chile and Ghana.
-At its first plenary session, the Meeting elected Chile and Mexico as Vice-Presidents.
-The Meeting adopted its report.[footnoteRef:1]
-"""
+REPORT = SMALL_REPORT
 
 
 def finding(text: str, needle: str, occurrence: int = 1, rule: str = "some-rule") -> Diagnostic:

@@ -10,14 +10,9 @@ from typing import Any
 import pytest
 
 from ccmlint.cli import main
+from tests.reports import SMALL_REPORT
 
-REPORT = """\
-\tI.\tOrganization of the Meeting
-The Fourteenth Meeting of States Parties was held in Geneva from 8 to 11 September 2026.
-The following States Parties participated in the work of the Meeting: Austria, Chile and Ghana.
-At its first plenary session, the Meeting elected Chile and Mexico as Vice-Presidents.
-The Meeting adopted its report.[footnoteRef:1]
-"""
+REPORT = SMALL_REPORT
 VP = "vice-president-not-participant"
 FOOTNOTE = "footnote-reference-without-text"
 
