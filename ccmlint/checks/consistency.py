@@ -52,18 +52,17 @@ import re
 from functools import cached_property
 from typing import Iterable, Iterator, Literal, Mapping, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from ccmlint.checks.params import CheckParams, PathRoles
-from ccmlint.checks.styledata import StyleDataError, prepared_style_list
+from ccmlint.checks.params import PathRoles
+from ccmlint.checks.styledata import StyleDataError, StyleListParams, prepared_style_list
 from ccmlint.checks.words import Found, Passages, ReportText, WordFinder, WordPattern, alternation, capitalised, fix_for, sentence_initial, word_pattern
 from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context
-from ccmlint.facts.model import Facts, Passage, PassageKind
+from ccmlint.facts.model import Facts, Passage
 
 KIND = "consistency"
 
-_DEFAULT_KINDS: tuple[PassageKind, ...] = ("heading", "subheading", "paragraph", "list_item", "footnote")
 _WORDS_WRITTEN_OUT = 64
 """The most words (stem, form, ending) a group's finder is given one by one."""
 
@@ -147,31 +146,13 @@ class Group(BaseModel):
         return {form if self.case_sensitive else form.casefold(): form for form in reversed(self.forms + self.avoid)}
 
 
-class Params(CheckParams):
+class Params(StyleListParams):
     kind: Literal["consistency"]
-    data: str = Field(min_length=1, description="the data file, rules/<pack>/data/<data>.yaml")
-    list_: str = Field(alias="list", min_length=1, description="the key of the groups in that file")
-    in_: list[PassageKind] = Field(default=list(_DEFAULT_KINDS), alias="in", min_length=1)
     majority_message: str = Field(min_length=1)
 
-    model_config = {**CheckParams.model_config, "populate_by_name": True}
-
-    @field_validator("data")
     @classmethod
-    def _plain_name(cls, name: str) -> str:
-        if not re.fullmatch(r"[\w-]+", name):
-            raise ValueError(f"'{name}' must be a data file's name without folder or extension, e.g. spellings")
-        return name
-
-    @field_validator("list_")
-    @classmethod
-    def _groups_load(cls, key: str, info: ValidationInfo) -> str:
-        """Read and check the list as the rule loads, so a broken data file is reported
-        at this key of the rule."""
-        data = info.data.get("data")
-        if isinstance(data, str):
-            load_groups(data, key)
-        return key
+    def load_list(cls, data: str, key: str) -> object:
+        return load_groups(data, key)
 
     @cached_property
     def groups(self) -> Mapping[str, Group]:

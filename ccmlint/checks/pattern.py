@@ -44,14 +44,13 @@ from ccmlint.prefilter import Needs, needs
 from ccmlint.checks.words import ReportText
 from ccmlint.diagnostics import Finding, Fix
 from ccmlint.engine.context import Context
-from ccmlint.facts.model import Facts, Passage, PassageKind
+from ccmlint.facts.model import PROSE_KINDS, Facts, Passage, PassageKind
 
 KIND = "pattern"
 
 MATCH_SECONDS = 2.0
 """The longest one pattern may search one passage before the rule is given up."""
 
-_DEFAULT_KINDS: tuple[PassageKind, ...] = ("heading", "subheading", "paragraph", "list_item", "footnote")
 # A group holding an unbounded quantifier, itself quantified without bound: (x+)+, (x*y)*, (?:a|b+){2,}
 _NESTED_REPETITION = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*]|\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)\{\d+,\}")
 
@@ -59,7 +58,7 @@ _NESTED_REPETITION = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*]|
 class Params(CheckParams):
     kind: Literal["pattern"]
     pattern: str
-    in_: list[PassageKind] = Field(default=list(_DEFAULT_KINDS), alias="in", min_length=1)
+    in_: list[PassageKind] = Field(default=list(PROSE_KINDS), alias="in", min_length=1)
     ignore_case: bool = False
     replacement: str | None = None
     unless: str | None = None

@@ -14,12 +14,17 @@ file is an error naming the file and the key, not a silently ignored entry.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Callable, TypeVar
 
-from ccmlint.packdata_io import DataFileError, prepared, read_merged
+from pydantic import Field, ValidationInfo, field_validator
+
+from ccmlint.checks.params import CheckParams
+from ccmlint.facts.model import PROSE_KINDS, PassageKind
 from ccmlint.facts.phrasings import DEFAULT_PACKS, rules_root
+from ccmlint.packdata_io import DataFileError, prepared, read_merged
 
 DATA_FOLDER = "data"
 
@@ -28,6 +33,38 @@ T = TypeVar("T")
 
 class StyleDataError(ValueError):
     """A data list cannot be used; the message names the files."""
+
+
+class StyleListParams(CheckParams):
+    """Parameters of a kind that checks the passages against a list of the packs'
+    style data (``data`` names the file, ``list`` the key); the list is read and
+    checked as the rule loads, so a broken data file is reported at the rule's key."""
+
+    data: str = Field(min_length=1, description="the data file, rules/<pack>/data/<data>.yaml")
+    list_: str = Field(alias="list", min_length=1, description="the key of the list in that file")
+    in_: list[PassageKind] = Field(default=list(PROSE_KINDS), alias="in", min_length=1)
+
+    model_config = {**CheckParams.model_config, "populate_by_name": True}
+
+    @classmethod
+    def load_list(cls, data: str, key: str) -> object:
+        """Read and validate the list; each kind says how."""
+        raise NotImplementedError
+
+    @field_validator("data")
+    @classmethod
+    def _plain_name(cls, name: str) -> str:
+        if not re.fullmatch(r"[\w-]+", name):
+            raise ValueError(f"'{name}' must be a data file's name without folder or extension, e.g. spellings")
+        return name
+
+    @field_validator("list_")
+    @classmethod
+    def _list_loads(cls, key: str, info: ValidationInfo) -> str:
+        data = info.data.get("data")
+        if isinstance(data, str):
+            cls.load_list(data, key)
+        return key
 
 
 def prepared_style_list(kind: str, name: str, key: str, build: Callable[[object, str], T]) -> T:

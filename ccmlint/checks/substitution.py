@@ -23,22 +23,20 @@ quoted: 'States Parties', or 'with regard to' or 'as regards') and ``{note}``.
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
 from typing import Annotated, Iterator, Literal, Mapping
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
-from ccmlint.checks.params import CheckParams, PathRoles
-from ccmlint.checks.styledata import StyleDataError, prepared_style_list
+from ccmlint.checks.params import PathRoles
+from ccmlint.checks.styledata import StyleDataError, StyleListParams, prepared_style_list
 from ccmlint.checks.words import ReportText, WordFinder, alternation, capitalised, fix_for, follow_case, quoted_list, word_pattern
 from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context
-from ccmlint.facts.model import Facts, PassageKind
+from ccmlint.facts.model import Facts
 
 KIND = "substitution"
 
-_DEFAULT_KINDS: tuple[PassageKind, ...] = ("heading", "subheading", "paragraph", "list_item", "footnote")
 
 
 def _one_or_many(value: object) -> object:
@@ -62,30 +60,12 @@ class Term(BaseModel):
         return self
 
 
-class Params(CheckParams):
+class Params(StyleListParams):
     kind: Literal["substitution"]
-    data: str = Field(min_length=1, description="the data file, rules/<pack>/data/<data>.yaml")
-    list_: str = Field(alias="list", min_length=1, description="the key of the terms list in that file")
-    in_: list[PassageKind] = Field(default=list(_DEFAULT_KINDS), alias="in", min_length=1)
 
-    model_config = {**CheckParams.model_config, "populate_by_name": True}
-
-    @field_validator("data")
     @classmethod
-    def _plain_name(cls, name: str) -> str:
-        if not re.fullmatch(r"[\w-]+", name):
-            raise ValueError(f"'{name}' must be a data file's name without folder or extension, e.g. terminology")
-        return name
-
-    @field_validator("list_")
-    @classmethod
-    def _terms_load(cls, key: str, info: ValidationInfo) -> str:
-        """Read and check the list as the rule loads, so a broken data file is reported
-        at this key of the rule."""
-        data = info.data.get("data")
-        if isinstance(data, str):
-            load_terms(data, key)
-        return key
+    def load_list(cls, data: str, key: str) -> object:
+        return load_terms(data, key)
 
     @cached_property
     def terms(self) -> tuple[Term, ...]:

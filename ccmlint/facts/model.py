@@ -165,6 +165,8 @@ class Footnotes(Record):
 
 
 PassageKind = Literal["header", "heading", "subheading", "paragraph", "list_item", "footnote"]
+PROSE_KINDS: tuple[PassageKind, ...] = ("heading", "subheading", "paragraph", "list_item", "footnote")
+"""Every kind of passage but the masthead: where text-level rules look by default."""
 
 
 class Passage(Fact):
