@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from ccmlint.checks import consistency, styledata
+from ccmlint.checks import consistency
 from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context
 from ccmlint.facts import extract
@@ -70,14 +70,6 @@ def test_a_sentence_initial_capital_does_not_count_where_it_is_the_only_differen
 def test_a_form_to_avoid_is_reported_with_its_number_and_a_space_added() -> None:
     text = "The Meeting recalled art.5 and art. 7 of the Convention.\n"
     assert _found(text, key="citations") == [("art.5", "article 5", False), ("art. 7", "article 7", False)]
-
-
-@pytest.fixture
-def packs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(styledata, "rules_root", lambda: tmp_path)
-    for pack in ("generic", "ccm"):
-        (tmp_path / pack / "data").mkdir(parents=True)
-    return tmp_path
 
 
 @pytest.mark.parametrize(

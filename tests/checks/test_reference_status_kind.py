@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from factsbuild import day, meeting, span, state
+from factsbuild import day, span, state
 
 from ccmlint.checks import reference_status
 from ccmlint.checks.standing import latest_entry_into_force, load_status

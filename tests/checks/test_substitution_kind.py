@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from ccmlint.checks import styledata, substitution
+from ccmlint.checks import substitution
 from ccmlint.engine.context import Context
 from ccmlint.facts import extract
 from ccmlint.parse import parse
@@ -51,15 +51,6 @@ def test_the_packs_lists_are_merged_in_order() -> None:
     wrong = [term.wrong for term in terms]
     assert "State Parties" in wrong and "Convention of Cluster Munitions" in wrong
     assert wrong.index("State Parties") < wrong.index("Convention of Cluster Munitions")
-
-
-@pytest.fixture
-def packs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A rules root of our own, so that broken data files can be tried."""
-    monkeypatch.setattr(styledata, "rules_root", lambda: tmp_path)
-    for pack in ("generic", "ccm"):
-        (tmp_path / pack / "data").mkdir(parents=True)
-    return tmp_path
 
 
 @pytest.mark.parametrize(
