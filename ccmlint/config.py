@@ -51,7 +51,8 @@ def _one_or_many(value: object) -> object:
     return [value] if isinstance(value, str) else value
 
 
-def _iso_date(value: object) -> object:
+def iso_date(value: object) -> object:
+    """A date as configuration and waivers files write it, for a pydantic validator."""
     # NOTE: only the written form YYYY-MM-DD; pydantic alone would also take a Unix
     # timestamp, which nobody means by "as-of: 1700000000".
     if isinstance(value, date):
@@ -76,7 +77,7 @@ class ConfigSpec(BaseModel):
     select: Names = []
     ignore: Names = []
     severity: dict[str, Level] = {}
-    as_of: Annotated[date | None, BeforeValidator(_iso_date)] = Field(default=None, alias="as-of")
+    as_of: Annotated[date | None, BeforeValidator(iso_date)] = Field(default=None, alias="as-of")
     rules: Annotated[list[Annotated[str, Field(min_length=1, strict=True)]], BeforeValidator(_one_or_many)] = []
     waivers: Annotated[str, Field(min_length=1, strict=True)] | None = None
     fail_on: Level | None = Field(default=None, alias="fail-on")

@@ -36,6 +36,7 @@ from typing import Annotated, Iterable, Sequence
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
+from ccmlint.config import iso_date
 from ccmlint.diagnostics import Diagnostic, Severity
 from ccmlint.engine.errors import ConfigError
 from ccmlint.engine.rule import INTERNAL_ERROR
@@ -78,17 +79,6 @@ DOCS = {
 # ---------------------------------------------------------------------- schema
 
 
-def _iso_date(value: object) -> object:
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
-        raise ValueError("must be a date written YYYY-MM-DD")
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"not a date in the form YYYY-MM-DD: {value!r}") from None
-
-
 def _fingerprint_text(value: object) -> object:
     # NOTE: YAML 1.1 reads an unquoted 12:34 as a base-60 number; say what to do.
     if isinstance(value, int):
@@ -96,7 +86,7 @@ def _fingerprint_text(value: object) -> object:
     return value
 
 
-IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+IsoDate = Annotated[date, BeforeValidator(iso_date)]
 Text = Annotated[str, Field(min_length=1, strict=True)]
 
 

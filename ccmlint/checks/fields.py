@@ -8,10 +8,7 @@ line, and read from a fact when the rule runs.
 
 from __future__ import annotations
 
-import types
-from typing import Union, get_args, get_origin
-
-from ccmlint.engine.factpath import describe
+from ccmlint.engine.factpath import describe, unwrap_optional
 from ccmlint.facts.record import Record, field_names, field_types, field_values, is_record_type
 
 
@@ -34,7 +31,7 @@ def field_type(model: type[Record], dotted: str) -> object:
         if part not in types or part == "span":
             known = ", ".join(field_names(current))
             raise ValueError(f"'{dotted}': no field '{part}' (fields: {known})")
-        current = _unwrap_optional(types[part])
+        current = unwrap_optional(types[part])
     return current
 
 
@@ -51,11 +48,3 @@ def read(item: object, dotted: str) -> object:
 def fields_of(item: Record) -> dict[str, object]:
     """An item's fields by name, for a message's placeholders."""
     return field_values(item)
-
-
-def _unwrap_optional(annotation: object) -> object:
-    if get_origin(annotation) in (Union, types.UnionType):
-        members = [member for member in get_args(annotation) if member is not type(None)]
-        if len(members) == 1:
-            return members[0]
-    return annotation

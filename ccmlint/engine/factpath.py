@@ -105,9 +105,9 @@ def describe(path: str) -> PathInfo:
             known = ", ".join(field_names(current))
             where = ".".join(segments[:index]) or "the facts"
             raise FactPathError(f"unknown fact path '{path}': {where} has no field '{segment}' (fields: {known})")
-        annotation = _unwrap_optional(types[segment])
+        annotation = unwrap_optional(types[segment])
         if get_origin(annotation) is list:
-            annotation = _unwrap_optional(get_args(annotation)[0])
+            annotation = unwrap_optional(get_args(annotation)[0])
             item = annotation
         current = annotation
     return PathInfo(path, segments, current, item, owner)
@@ -170,7 +170,7 @@ def _walk(node: object, owner: Fact | None, segments: tuple[str, ...], keep_miss
         _walk(value, owner, rest, keep_missing, hits)
 
 
-def _unwrap_optional(annotation: object) -> object:
+def unwrap_optional(annotation: object) -> object:
     """``X | None`` (either spelling) to ``X``; anything else unchanged."""
     if get_origin(annotation) in (Union, types.UnionType):
         members = [member for member in get_args(annotation) if member is not type(None)]
