@@ -14,14 +14,17 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
 import tempfile
 from functools import cache
 from pathlib import Path
-from typing import Callable, Iterable, TypeVar
+from typing import Any, Callable, Generic, Iterable, TypeVar
 
 from ccmlint import __version__
 
 T = TypeVar("T")
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 def directory() -> Path | None:
@@ -73,21 +76,110 @@ def digest(*parts: bytes | str, items: Iterable[bytes | str] = ()) -> str:
 
 def cached(kind: str, key: str, build: Callable[[], T]) -> T:
     """The value built by ``build`` for ``key``, from the cache when it holds one."""
+    found = _read(kind, key)
+    if found is not _ABSENT:
+        return found  # type: ignore[return-value]
+    value = build()
+    store(kind, key, value)
+    return value
+
+
+def load(kind: str, key: str) -> object | None:
+    """The value kept for ``key``, or None when there is none (or it was damaged)."""
+    found = _read(kind, key)
+    return None if found is _ABSENT else found
+
+
+_ABSENT = object()
+
+
+def _read(kind: str, key: str) -> object:
     folder = directory()
     if folder is None:
-        return build()
-    path = folder / f"{kind}-{key[:32]}.pickle"
+        return _ABSENT
+    path = _entry(folder, kind, key)
     try:
         with open(path, "rb") as handle:
             return pickle.load(handle)  # noqa: S301 - our own file in a private directory
     except FileNotFoundError:
-        pass
+        return _ABSENT
     except Exception:  # noqa: BLE001 - a damaged entry is rebuilt, never fatal
         _discard(path)
-    value = build()
-    _store(path, value)
+        return _ABSENT
+
+
+def store(kind: str, key: str, value: object) -> None:
+    """Keep ``value`` for ``key`` (replacing what was kept), pruning old entries."""
+    folder = directory()
+    if folder is None:
+        return
+    _store(_entry(folder, kind, key), value)
     _prune(folder, f"{kind}-*.pickle")
-    return value
+
+
+def _entry(folder: Path, kind: str, key: str) -> Path:
+    return folder / f"{kind}-{key[:32]}.pickle"
+
+
+class Memo(Generic[K, V]):
+    """A dictionary kept from one run to the next: for values that are costly to work
+    out and asked for by many runs (a compiled pattern, what a pattern needs of a text).
+
+    Read in full at its first use; what this process added is written back by
+    ``save_memos`` at the end of a run (one file per memo, replaced atomically).
+    ``key_parts`` name what the values depend on besides their keys and ccmlint's
+    code (the interpreter's version, say).
+    """
+
+    LIMIT = 4096
+    """Most entries kept; past this a save keeps only the ones this process used."""
+
+    def __init__(self, kind: str, *key_parts: str) -> None:
+        self._kind = kind
+        self._key_parts = key_parts
+        self._kept: dict[K, V] | None = None
+        self._added: dict[K, V] = {}
+        self._used: set[K] = set()
+        _memos.append(self)
+
+    def get(self, key: K) -> V | None:
+        value = self._entries().get(key)
+        if value is not None:
+            self._used.add(key)
+        return value
+
+    def put(self, key: K, value: V) -> None:
+        self._entries()[key] = value
+        self._added[key] = value
+        self._used.add(key)
+
+    def save(self) -> None:
+        if not self._added:
+            return
+        kept = self._entries()
+        if len(kept) > self.LIMIT:
+            kept = {key: kept[key] for key in self._used if key in kept}
+        store(self._kind, self._key(), kept)
+        self._kept = kept
+        self._added.clear()
+
+    def _entries(self) -> dict[K, V]:
+        if self._kept is None:
+            loaded = load(self._kind, self._key())
+            self._kept = loaded if isinstance(loaded, dict) else {}
+        return self._kept
+
+    def _key(self) -> str:
+        return digest(*self._key_parts)
+
+
+_memos: list[Memo[Any, Any]] = []
+
+
+def save_memos() -> None:
+    """Write what every memo learnt in this process (call once a run is done)."""
+    for memo in _memos:
+        memo.save()
 
 
 KEPT_PER_KIND = 32
@@ -123,13 +215,33 @@ def _store(path: Path, value: object) -> None:
     try:
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(descriptor, "wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickler.dispatch_table = _reducers()
+            pickler.dump(value)
         os.replace(temporary, path)
     except Exception:  # noqa: BLE001 - an unwritable cache only costs time
         try:
             os.unlink(temporary)
         except (OSError, UnboundLocalError):
             pass
+
+
+def _reducers() -> dict[type, Callable[[Any], Any]]:
+    """How values are pickled: as usual, but a compiled pattern is rebuilt through
+    ccmlint.regexes, which keeps its compiled form, not compiled again by ``re``."""
+    import copyreg
+
+    table: dict[type, Callable[[Any], Any]] = dict(copyreg.dispatch_table)
+    table[re.Pattern] = _reduce_pattern
+    return table
+
+
+def _reduce_pattern(pattern: re.Pattern[Any]) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+    if isinstance(pattern.pattern, str):
+        from ccmlint import regexes
+
+        return regexes.compile, (pattern.pattern, pattern.flags)
+    return re.compile, (pattern.pattern, pattern.flags)
 
 
 def _discard(path: Path) -> None:

@@ -321,6 +321,7 @@ def _terminal(choice: str) -> tuple[bool, int]:
 
 
 def _facts(options: argparse.Namespace) -> int:
+    from ccmlint.cache import save_memos
     from ccmlint.facts.record import to_data
     from ccmlint.lint import Linter, LintOptions
     from ccmlint.reading import DEFAULT_MAX_BYTES, STDIN, ReadError, read_report
@@ -332,6 +333,7 @@ def _facts(options: argparse.Namespace) -> int:
         # Named as the lint command names it: standard input is <stdin>, not -.
         raise ReadError(f"{'<stdin>' if options.file == STDIN else options.file}: {error}") from None
     data = to_data(linter.facts(source))
+    save_memos()
     if options.format == "yaml":
         import yaml
 

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from ccmlint.cache import save_memos
 from ccmlint.lint import Linter, LintOptions
 from ccmlint.output.results import FileResult
 from ccmlint.perfile import FileOptions, Linted, lint_report
@@ -170,7 +171,9 @@ def _start_worker(linters: dict[LintOptions, Linter], options: FileOptions) -> N
 
 
 def _lint_chain(chain: Chain) -> list[Linted]:
-    return [lint_report(job.path, _linter(job.options), job.waivers, _options) for job in chain]
+    linted = [lint_report(job.path, _linter(job.options), job.waivers, _options) for job in chain]
+    save_memos()
+    return linted
 
 
 def _linter(options: LintOptions) -> Linter:

@@ -36,6 +36,7 @@ reading holds for Python's own ``re`` (the quotation and citation patterns that
 from __future__ import annotations
 
 import re
+import sys
 import re._constants as sre  # the parser's opcodes (private, stable since 3.11)
 import re._parser as sre_parse
 import warnings
@@ -43,6 +44,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
 from typing import Any, Callable, Collection, Iterator, Sequence, TypeVar
+
+from ccmlint.cache import Memo
 
 _T = TypeVar("_T")
 
@@ -153,7 +156,18 @@ def _bits(mask: int) -> Iterator[int]:
 @lru_cache(maxsize=1024)
 def needs(pattern: str, ignore_case: bool = False) -> Needs:
     """What ``pattern`` (VERSION0 syntax of the ``regex`` engine, or Python's ``re``)
-    needs of a text; kept per pattern, since it is asked again for every text."""
+    needs of a text; kept per pattern, since it is asked again for every text, and
+    from run to run (ccmlint.cache), since reading a pattern costs as much as
+    compiling it."""
+    key = (pattern, ignore_case)
+    found = _KNOWN.get(key)
+    if found is None:
+        found = _read_needs(pattern, ignore_case)
+        _KNOWN.put(key, found)
+    return found
+
+
+def _read_needs(pattern: str, ignore_case: bool) -> Needs:
     try:
         parsed = _parse(pattern, ignore_case)
     except Exception:  # noqa: BLE001 - what cannot be read gets no shortcut, and no error
@@ -166,6 +180,10 @@ def needs(pattern: str, ignore_case: bool = False) -> Needs:
         exact=None if ignore_case else _attempt(_exact_text, items),
         behind=_attempt(_behind, items),
     )
+
+
+_KNOWN: Memo[tuple[str, bool], Needs] = Memo("needs", sys.version)
+"""Needs already read; the parser's reading may change with Python's version."""
 
 
 def _attempt(reading: Callable[[Any], _T | None], argument: Any) -> _T | None:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from ccmlint.cache import save_memos
 from ccmlint.catalogue import catalogue
 from ccmlint.config import DEFAULT, Config, ConfigFinder, load_config, with_overrides
 from ccmlint.diagnostics import Severity
@@ -146,6 +147,7 @@ class Runner:
     def run(self, paths: list[str]) -> RunResult:
         waiver_files: dict[str, WaiversFile] = {}
         configs, linted = self._lint_all(paths, waiver_files)
+        save_memos()
         results = [outcome.result for outcome in linted]
         diffs = [outcome.diff for outcome in linted]
         notes = [note for outcome in linted for note in outcome.notes]

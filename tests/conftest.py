@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,17 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def regenerate(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--regenerate"))
+
+
+@pytest.fixture
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private cache directory for one test. pytest's tmp_path lies in the shared
+    temporary directory, where ``cache.directory`` refuses to keep a cache, so the
+    test moves the notion of "shared temporary directory" elsewhere."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "elsewhere"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
+    monkeypatch.delenv("CCMLINT_NO_CACHE", raising=False)
+    return tmp_path / "home-cache" / "ccmlint"
 
 
 def sample_reports() -> list[Path]:

@@ -5,22 +5,12 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Callable, Iterator
 
 import pytest
 
 from ccmlint import cache
 from ccmlint.packdata_io import prepared
-
-
-@pytest.fixture
-def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A private cache directory for one test. pytest's tmp_path lies in the shared
-    temporary directory, where ``cache.directory`` refuses to keep a cache, so the
-    test moves the notion of "shared temporary directory" elsewhere."""
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "elsewhere"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
-    monkeypatch.delenv("CCMLINT_NO_CACHE", raising=False)
-    return tmp_path / "home-cache" / "ccmlint"
 
 
 class Builder:
@@ -149,3 +139,78 @@ def test_entries_written_by_a_library_are_pruned_too(cache_home: Path) -> None:
     path = cache.cache_file("lib", "new-key")
     assert path is not None and not path.exists()
     assert len(list(cache_home.glob("lib-*"))) == cache.KEPT_PER_KIND
+
+
+@pytest.fixture
+def new_memo(cache_home: Path) -> Iterator[Callable[[], cache.Memo[str, int]]]:
+    """Fresh memos of one kind, as fresh processes would have, forgotten afterwards."""
+    made: list[cache.Memo[str, int]] = []
+
+    def make() -> cache.Memo[str, int]:
+        memo: cache.Memo[str, int] = cache.Memo("test-memo", "version-1")
+        made.append(memo)
+        return memo
+
+    yield make
+    for memo in made:
+        cache._memos.remove(memo)
+
+
+def test_a_memo_keeps_what_one_process_learnt_for_the_next(new_memo: Callable[[], cache.Memo[str, int]]) -> None:
+    first = new_memo()
+    assert first.get("a") is None
+    first.put("a", 1)
+    assert first.get("a") == 1
+    cache.save_memos()
+    second = new_memo()
+    assert second.get("a") == 1
+    second.put("b", 2)
+    second.save()
+    assert new_memo().get("b") == 2 and new_memo().get("a") == 1
+
+
+def test_a_memo_that_learnt_nothing_writes_nothing(new_memo: Callable[[], cache.Memo[str, int]], cache_home: Path) -> None:
+    memo = new_memo()
+    memo.get("a")
+    memo.save()
+    assert not list(cache_home.glob("test-memo-*"))
+
+
+def test_a_full_memo_keeps_only_what_this_process_used(
+    new_memo: Callable[[], cache.Memo[str, int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache.Memo, "LIMIT", 3)
+    filler = new_memo()
+    for number in range(3):
+        filler.put(f"old-{number}", number)
+    filler.save()
+    memo = new_memo()
+    assert memo.get("old-1") == 1
+    memo.put("new", 9)
+    memo.save()
+    later = new_memo()
+    assert (later.get("old-0"), later.get("old-1"), later.get("new")) == (None, 1, 9)
+
+
+def test_a_memo_works_without_a_cache(new_memo: Callable[[], cache.Memo[str, int]], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CCMLINT_NO_CACHE", "1")
+    memo = new_memo()
+    memo.put("a", 1)
+    memo.save()
+    assert memo.get("a") == 1
+    assert new_memo().get("a") is None
+
+
+def test_a_pickled_pattern_is_rebuilt_through_the_pattern_store(cache_home: Path) -> None:
+    import re
+
+    from ccmlint import regexes
+
+    pattern = re.compile(r"(?P<year>\d{4}) (?:test-only|pattern)")
+    cache.store("test", "patterns", {"held": [pattern]})
+    regexes._compiled.clear()
+    loaded = cache.load("test", "patterns")
+    assert isinstance(loaded, dict)
+    (rebuilt,) = loaded["held"]
+    assert rebuilt == pattern
+    assert (pattern.pattern, pattern.flags) in regexes._compiled

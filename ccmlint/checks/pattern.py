@@ -31,7 +31,6 @@ are the same.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterator, Literal, Mapping
 
@@ -100,24 +99,39 @@ class Params(CheckParams):
         return PathRoles(subjects=("passages",))
 
 
-@dataclass(frozen=True, slots=True)
 class Search:
     """A pattern as it is searched: compiled with a lookahead for the characters a match
-    can begin with (same groups, same matches), and what it needs of a passage."""
+    can begin with (same groups, same matches), and what it needs of a passage.
 
-    compiled: regex.Pattern[str]
-    needs: Needs
+    Compiled at its first search: most rules' patterns need strings a clean report
+    does not hold (a placeholder, a misspelling), so they are never compiled at all.
+    """
+
+    __slots__ = ("_compiled", "_flags", "_pattern", "needs")
+
+    def __init__(self, pattern: str, flags: int, needs: Needs) -> None:
+        self._pattern = pattern
+        self._flags = flags
+        self._compiled: regex.Pattern[str] | None = None
+        self.needs = needs
 
     @classmethod
     def of(cls, pattern: str, ignore_case: bool) -> Search:
-        flags = regex.VERSION0 | (regex.IGNORECASE if ignore_case else 0)
-        needed = needs(pattern, ignore_case)
-        if needed.first is not None:
+        return cls(pattern, regex.VERSION0 | (regex.IGNORECASE if ignore_case else 0), needs(pattern, ignore_case))
+
+    @property
+    def compiled(self) -> regex.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = self._compile()
+        return self._compiled
+
+    def _compile(self) -> regex.Pattern[str]:
+        if self.needs.first is not None:
             try:
-                return cls(regex.compile(f"(?={needed.first})(?:{pattern})", flags), needed)
+                return regex.compile(f"(?={self.needs.first})(?:{self._pattern})", self._flags)
             except (regex.error, re.error):  # pragma: no cover - the class is built to compile
                 pass
-        return cls(regex.compile(pattern, flags), needed)
+        return regex.compile(self._pattern, self._flags)
 
 
 def check(params: Params, facts: Facts, context: Context) -> Iterator[Finding]:

@@ -21,6 +21,7 @@ from functools import cache, cached_property
 from operator import itemgetter
 from typing import Iterator, NamedTuple, Sequence
 
+from ccmlint import regexes
 from ccmlint.prefilter import Needs, needs
 from ccmlint.diagnostics import Fix
 from ccmlint.engine.context import Context
@@ -72,7 +73,7 @@ def word_pattern(core: str, first: list[str] | tuple[str, ...], lookahead: str =
     boundary = r"\b" if letters_first and many_firsts else ""
     heads = [_HEAD.match(form) for form in first]
     return WordPattern(
-        re.compile(f"{boundary}(?:{core}){_RIGHT}{lookahead}", flags),
+        regexes.compile(f"{boundary}(?:{core}){_RIGHT}{lookahead}", flags),
         tuple(sorted({head.group().lower() for head in heads if head})) if heads and all(heads) else None,
     )
 
@@ -125,7 +126,7 @@ class WordFinder:
             # trying them at every letter. A head (letters, digits, hyphens) never
             # holds such a character, so no word is stepped over either way.
             self._after = 0 if len({head[0] for head in self._heads}) == 1 else 1
-            self._scan = re.compile(("[^a-z0-9_-]" if self._after else "") + alternation(self._heads))
+            self._scan = regexes.compile(("[^a-z0-9_-]" if self._after else "") + alternation(self._heads))
             for index, group in enumerate(heads):
                 for letter in sorted({head[0] for head in group or ()}):
                     self._by_letter.setdefault(letter, []).append((index, tuple(h for h in group or () if h[0] == letter)))

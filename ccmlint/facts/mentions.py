@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Iterable, Iterator, Sequence
 
+from ccmlint import regexes
+from ccmlint.cache import Memo
 from ccmlint.facts.model import Passage, StateEnumeration, StateMention, StateNameFacts
 from ccmlint.facts.phrasings import StateNamePhrasings, any_of
 from ccmlint.facts.statedata import StateData
@@ -86,7 +88,16 @@ def _forms_pattern(forms: tuple[str, ...]) -> re.Pattern[str] | None:
     """
     if not forms:
         return None
-    return re.compile(rf"(?:{_trie([_form_tokens(form) for form in forms])})(?![\w-])")
+    source = _TRIES.get(forms)
+    if source is None:
+        source = rf"(?:{_trie([_form_tokens(form) for form in forms])})(?![\w-])"
+        _TRIES.put(forms, source)
+    return regexes.compile(source)
+
+
+_TRIES: Memo[tuple[str, ...], str] = Memo("state-name-tries")
+"""The pattern of each set of forms, from run to run: building the trie costs more
+than compiling it."""
 
 
 def _form_tokens(form: str) -> list[str]:

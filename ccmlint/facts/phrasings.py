@@ -16,6 +16,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
+from ccmlint import regexes
 from ccmlint.packdata_io import DataFileError, prepared, read_merged, rules_root
 from ccmlint.facts.model import MeetingKind, ParticipantCategory
 
@@ -314,7 +315,7 @@ def _build_phrasings(paths: list[Path], base: Path) -> Phrasings:
 @cache
 def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """A compiled pattern, compiled once per process."""
-    return re.compile(pattern, flags)
+    return regexes.compile(pattern, flags)
 
 
 def any_of(patterns: list[str] | tuple[str, ...], flags: int = 0) -> re.Pattern[str]:
