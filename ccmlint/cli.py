@@ -322,7 +322,7 @@ def _terminal(choice: str) -> tuple[bool, int]:
 
 def _facts(options: argparse.Namespace) -> int:
     from ccmlint.cache import save_memos
-    from ccmlint.facts.record import to_data
+    from ccmlint.record import to_data
     from ccmlint.lint import Linter, LintOptions
     from ccmlint.reading import DEFAULT_MAX_BYTES, STDIN, ReadError, read_report
 

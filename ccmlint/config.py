@@ -30,14 +30,16 @@ import tomllib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Literal
-
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
-from pydantic_core import ErrorDetails
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from ccmlint.diagnostics import Severity
 from ccmlint.engine.errors import ConfigError
 from ccmlint.engine.yamldoc import KeyPath, YamlDocument, YamlValue
+from ccmlint.record import Record
+from ccmlint.schema import STRICT, BeforeValidator, Field, InvalidData, validate
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 
 YAML_NAME = ".ccmlint.yaml"
 PYPROJECT = "pyproject.toml"
@@ -69,10 +71,10 @@ Names = Annotated[list[Annotated[str, Field(min_length=1, strict=True)]], Before
 Level = Literal["error", "warning", "info"]
 
 
-class ConfigSpec(BaseModel):
+class ConfigSpec(Record):
     """The configuration as written; keys are kebab-case like the rule ids."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True, populate_by_name=False)
+    model_config = {**STRICT, "populate_by_name": False}
 
     select: Names = []
     ignore: Names = []
@@ -83,7 +85,7 @@ class ConfigSpec(BaseModel):
     fail_on: Level | None = Field(default=None, alias="fail-on")
 
 
-KNOWN_KEYS = tuple(info.alias or name for name, info in ConfigSpec.model_fields.items())
+KNOWN_KEYS = tuple(spec.alias or name for name, spec in ConfigSpec.__record_fields__.items())
 
 
 # ---------------------------------------------------------------------- loaded form
@@ -206,8 +208,8 @@ def _from_document(document: YamlDocument) -> Config:
     if not isinstance(document.data, dict):
         raise document.error((), f"the configuration is a mapping with keys {', '.join(KNOWN_KEYS)}")
     try:
-        spec = ConfigSpec.model_validate(document.data)
-    except ValidationError as error:
+        spec = validate(ConfigSpec, document.data)
+    except InvalidData as error:
         details = sorted(error.errors(), key=lambda detail: document.position(tuple(detail["loc"])))
         raise _schema_error(document, details[0]) from None
     folder = Path(document.path).resolve().parent

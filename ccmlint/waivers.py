@@ -34,13 +34,13 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Iterable, Sequence
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
-
 from ccmlint.config import iso_date
 from ccmlint.diagnostics import Diagnostic, Severity
 from ccmlint.engine.errors import ConfigError
 from ccmlint.engine.rule import INTERNAL_ERROR
 from ccmlint.engine.yamldoc import YamlDocument
+from ccmlint.record import Record
+from ccmlint.schema import STRICT, BeforeValidator, Field, InvalidData, validate
 from ccmlint.output.results import Acceptance, FileResult, RuleDoc, Waived
 from ccmlint.source import DecodeError, Source, decode
 from ccmlint.writing import write_atomically
@@ -90,10 +90,10 @@ IsoDate = Annotated[date, BeforeValidator(iso_date)]
 Text = Annotated[str, Field(min_length=1, strict=True)]
 
 
-class WaiverSpec(BaseModel):
+class WaiverSpec(Record):
     """One waiver as written."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+    model_config = dict(STRICT)
 
     rule: Text
     fingerprint: Annotated[str, BeforeValidator(_fingerprint_text), Field(pattern=FINGERPRINT, strict=True)]
@@ -105,8 +105,8 @@ class WaiverSpec(BaseModel):
     expires: IsoDate | None = None
 
 
-class WaiversSpec(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+class WaiversSpec(Record):
+    model_config = dict(STRICT)
 
     waivers: list[WaiverSpec] = []
 
@@ -174,8 +174,8 @@ def load_waivers(path: str) -> WaiversFile:
     if not isinstance(document.data, dict):
         raise document.error((), "a waivers file is a mapping with one key, 'waivers', holding a list")
     try:
-        spec = WaiversSpec.model_validate(document.data)
-    except ValidationError as error:
+        spec = validate(WaiversSpec, document.data)
+    except InvalidData as error:
         raise _schema_error(document, error) from None
     folder = Path(path).resolve().parent
     loaded: list[Waiver] = []
@@ -191,7 +191,7 @@ def load_waivers(path: str) -> WaiversFile:
     return WaiversFile(path, tuple(loaded), source)
 
 
-def _schema_error(document: YamlDocument, error: ValidationError) -> ConfigError:
+def _schema_error(document: YamlDocument, error: InvalidData) -> ConfigError:
     details = sorted(error.errors(), key=lambda detail: (detail["type"] == "missing", document.position(tuple(detail["loc"]))))
     detail = details[0]
     loc = tuple(detail["loc"])

@@ -38,6 +38,7 @@ def test_a_pattern_is_compiled_as_re_compiles_it(pieces: list[str], flags: int) 
 
 def test_a_pattern_compiled_in_one_run_is_rebuilt_in_the_next(cache_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     source = r"(?P<day>\d{1,2}) (?P<month>[A-Z][a-z]+) (?P<year>\d{4}) test-only"
+    forget()
     first = regexes.compile(source, re.IGNORECASE)
     cache.save_memos()
     forget()
@@ -52,6 +53,7 @@ def test_a_pattern_compiled_in_one_run_is_rebuilt_in_the_next(cache_home: Path, 
 
 def test_a_damaged_stored_pattern_is_compiled_afresh(cache_home: Path) -> None:
     source = r"damaged-(\d+)"
+    forget()
     regexes.compile(source)
     cache.save_memos()
     forget()

@@ -26,6 +26,8 @@ print(json.dumps({"code": code, "modules": sorted(sys.modules)}), file=sys.stder
 
 NOT_ON_A_PLAIN_RUN = (
     "yaml",  # rules and pack data come from the cache; no configuration or waivers file here
+    "pydantic",  # ... already validated (ccmlint.schema validates only what is read afresh)
+    "pydantic_core",
     "multiprocessing",  # only --jobs starts a pool
     "concurrent.futures.process",
     "ccmlint.docx.package",  # only a Word document needs the .docx reader
@@ -52,7 +54,7 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A home with a cache warmed by a first run, as every run after the first finds it."""
     home = tmp_path_factory.mktemp("home")
     modules = imported_by(["--isolated", str(EXAMPLE)], home)
-    assert "yaml" in modules  # the first run did read the packs, and fill the cache
+    assert "yaml" in modules and "pydantic" in modules  # the first run did read the packs, and fill the cache
     assert any((home / "cache" / "ccmlint").glob("pack-*.pickle"))
     return home
 

@@ -1,18 +1,19 @@
 """The check kinds: one module each, registered here and nowhere else.
 
 A kind is the Python behind a family of YAML rules. Each module declares ``KIND``
-(the name rules use in ``check: kind:``), a strict pydantic ``Params`` model with a
-literal ``kind`` tag, and ``check(params, facts, context)`` yielding findings (span,
-values, suggestion; the engine adds the rule's id, severity and wording). To add a
-kind, write the module and add one line to ``KINDS``; the rule schema's
-discriminated union is built from this dict, so there is no second list to update.
+(the name rules use in ``check: kind:``), a ``Params`` record (validated strictly
+by ccmlint.schema) with a literal ``kind`` tag, and ``check(params, facts,
+context)`` yielding findings (span, values, suggestion; the engine adds the rule's
+id, severity and wording). To add a kind, write the module and add one line to
+``KINDS``; the rule schema's discriminated union is built from this dict, so there
+is no second list to update.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Iterator, Protocol, Union
 
-from pydantic import Field
+from ccmlint.schema import Field
 
 from ccmlint.checks import after, pattern, present, references_resolve, required, sequence, subset, unique
 from ccmlint.checks import compare

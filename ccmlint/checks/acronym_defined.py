@@ -31,7 +31,8 @@ from collections import defaultdict
 from functools import cached_property
 from typing import Iterator, Literal, Mapping
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from ccmlint.schema import ConfigDict, Field, InvalidData, field_validator, validate
+from ccmlint.record import Record
 
 from ccmlint.checks.params import CheckParams, PathRoles
 from ccmlint.checks.styledata import StyleDataError, prepared_style_list
@@ -50,10 +51,10 @@ _PLACEHOLDERS: dict[str, frozenset[str]] = {
 }
 
 
-class KnownAcronym(BaseModel):
+class KnownAcronym(Record):
     """An acronym a report may use without spelling it out, and why."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
     acronym: str = Field(pattern=r"^[A-Z][A-Z0-9&]*[A-Z0-9]$")
     note: str = Field(min_length=1)
@@ -96,8 +97,8 @@ def _known(value: object, where: str) -> frozenset[str]:
     known: set[str] = set()
     for index, entry in enumerate(value):
         try:
-            known.add(KnownAcronym.model_validate(entry).acronym)
-        except ValidationError as error:
+            known.add(validate(KnownAcronym, entry).acronym)
+        except InvalidData as error:
             problem = error.errors()[0]
             field = ".".join(str(part) for part in problem["loc"])
             raise StyleDataError(f"{where}: known[{index}] {field}: {problem['msg']}") from None

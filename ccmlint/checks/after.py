@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Iterator, Literal, Mapping, Union
 
-from pydantic import field_validator
+from ccmlint.schema import field_validator
 
 from ccmlint.checks.params import CheckParams, FactPath, PathRoles, require_located, require_single
 from ccmlint.diagnostics import Finding

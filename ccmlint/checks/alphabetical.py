@@ -20,9 +20,9 @@ Placeholders: ``{value}`` (the misplaced name), ``{position}`` ("before" or "aft
 
 from __future__ import annotations
 
-from typing import Iterator, Literal, Mapping, Sequence
+from typing import TYPE_CHECKING, Iterator, Literal, Mapping, Sequence
 
-from pydantic import Field, ValidationInfo, field_validator
+from ccmlint.schema import Field, field_validator
 
 from ccmlint.checks.listing import WhereValues, list_fields, lists_at, require_items, require_lists, require_where
 from ccmlint.checks.params import CheckParams, FactPath, PathRoles
@@ -30,6 +30,9 @@ from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context
 from ccmlint.facts.model import Facts, StateRef
 from ccmlint.facts.statedata import StateData, load_state_data
+
+if TYPE_CHECKING:
+    from pydantic import ValidationInfo
 
 KIND = "alphabetical"
 

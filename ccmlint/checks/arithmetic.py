@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass
-from typing import Iterator, Literal, Mapping
+from typing import TYPE_CHECKING, Iterator, Literal, Mapping
 
-from pydantic import ValidationInfo, field_validator
+from ccmlint.schema import field_validator
 
 from ccmlint.checks.fields import field_type, fields_of, item_type, read
 from ccmlint.checks.params import CheckParams, FactPath, PathRoles, require_located
@@ -29,7 +29,10 @@ from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context
 from ccmlint.engine.factpath import resolve
 from ccmlint.facts.model import Fact, Facts, Quantity
-from ccmlint.facts.record import field_names
+from ccmlint.record import field_names
+
+if TYPE_CHECKING:
+    from pydantic import ValidationInfo
 
 KIND = "arithmetic"
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Iterator, Literal, Mapping
 
-from pydantic import field_validator
+from ccmlint.schema import field_validator
 
 from ccmlint.checks.after import is_after
 from ccmlint.checks.params import CheckParams, FactPath, PathRoles, require_located, require_single

@@ -18,15 +18,18 @@ Placeholders: ``{value}``, ``{reference}`` and the fields of the value's owner.
 from __future__ import annotations
 
 from datetime import date
-from typing import Iterator, Literal, Mapping
+from typing import TYPE_CHECKING, Iterator, Literal, Mapping
 
-from pydantic import Field, ValidationInfo, field_validator
+from ccmlint.schema import Field, field_validator
 
 from ccmlint.checks.params import CheckParams, FactPath, PathRoles, require_located, require_single
 from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context
 from ccmlint.engine.factpath import describe, resolve
 from ccmlint.facts.model import Facts
+
+if TYPE_CHECKING:
+    from pydantic import ValidationInfo
 
 KIND = "compare"
 

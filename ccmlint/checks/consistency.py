@@ -52,7 +52,8 @@ import re
 from functools import cached_property
 from typing import Iterable, Iterator, Literal, Mapping, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from ccmlint.schema import ConfigDict, Field, InvalidData, field_validator, model_validator, validate
+from ccmlint.record import Record
 
 from ccmlint.checks.params import PathRoles
 from ccmlint.checks.styledata import StyleDataError, StyleListParams, prepared_style_list
@@ -67,10 +68,10 @@ _WORDS_WRITTEN_OUT = 64
 """The most words (stem, form, ending) a group's finder is given one by one."""
 
 
-class Group(BaseModel):
+class Group(Record):
     """The variants of one term, and what the house style says of them."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True, populate_by_name=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
     forms: list[str] = Field(min_length=2)
     before: list[str] = Field(default_factory=lambda: [""], min_length=1)
@@ -185,8 +186,8 @@ def _groups(value: object, where: str, key: str) -> dict[str, Group]:
     groups: dict[str, Group] = {}
     for name, entry in value.items():
         try:
-            groups[str(name)] = Group.model_validate(entry)
-        except ValidationError as error:
+            groups[str(name)] = validate(Group, entry)
+        except InvalidData as error:
             problem = error.errors()[0]
             field = ".".join(str(part) for part in problem["loc"])
             message = str((problem.get("ctx") or {}).get("error", problem["msg"]))

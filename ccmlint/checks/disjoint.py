@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, Literal, Mapping
 
-from pydantic import Field, field_validator
+from ccmlint.schema import Field, field_validator
 
 from ccmlint.checks.identity import identity
 from ccmlint.checks.params import CheckParams, PathRoles, require_located

@@ -15,9 +15,9 @@ Placeholders: ``{value}`` (the repeated name), ``{first}`` (its first occurrence
 
 from __future__ import annotations
 
-from typing import Iterator, Literal, Mapping
+from typing import TYPE_CHECKING, Iterator, Literal, Mapping
 
-from pydantic import Field, ValidationInfo, field_validator
+from ccmlint.schema import Field, field_validator
 
 from ccmlint.checks.identity import identity
 from ccmlint.checks.listing import WhereValues, lists_at, require_items, require_lists, require_where
@@ -25,6 +25,9 @@ from ccmlint.checks.params import CheckParams, FactPaths, PathRoles
 from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context
 from ccmlint.facts.model import Facts, StateRef
+
+if TYPE_CHECKING:
+    from pydantic import ValidationInfo
 
 KIND = "distinct"
 

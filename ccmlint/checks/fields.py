@@ -9,7 +9,7 @@ line, and read from a fact when the rule runs.
 from __future__ import annotations
 
 from ccmlint.engine.factpath import describe, unwrap_optional
-from ccmlint.facts.record import Record, field_names, field_types, field_values, is_record_type
+from ccmlint.record import Record, field_names, field_types, field_values, is_record_type
 
 
 def item_type(path: str) -> type[Record]:

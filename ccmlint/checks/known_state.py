@@ -20,7 +20,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Iterator, Literal, Mapping
 
-from pydantic import Field, field_validator
+from ccmlint.schema import Field, field_validator
 
 from ccmlint.checks.params import CheckParams, FactPaths, PathRoles, common_owner_fields, require_located
 from ccmlint.diagnostics import Finding, Fix

@@ -10,7 +10,7 @@ from typing import Iterator, get_args, get_origin
 
 from ccmlint.engine.factpath import describe, is_fact_type, resolve
 from ccmlint.facts.model import Fact, Facts, StateRef
-from ccmlint.facts.record import field_names, field_types, is_record_type
+from ccmlint.record import field_names, field_types, is_record_type
 
 WhereValues = dict[str, str | int | bool]
 

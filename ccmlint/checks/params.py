@@ -1,7 +1,8 @@
 """What every check kind's parameters are built from.
 
-A kind's ``Params`` is a strict pydantic model (unknown keys rejected) with a literal
-``kind`` tag, so the rule schema can be a discriminated union over the kinds. Fact
+A kind's ``Params`` is a record validated strictly (ccmlint.schema: unknown keys
+rejected) with a literal ``kind`` tag, so the rule schema can be a discriminated
+union over the kinds. Fact
 paths are validated against the ``Facts`` model as they are read, so a misspelt path
 is reported at its own line in the rule file. The methods here say what the kind
 offers the engine: which placeholders its messages may use, which paths it checks
@@ -13,12 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Mapping
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 
 from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context
 from ccmlint.engine.factpath import PathInfo, describe
-from ccmlint.facts.record import field_names, is_record_type
+from ccmlint.record import Record, field_names, is_record_type
+from ccmlint.schema import STRICT, AfterValidator, BeforeValidator
 
 
 def _fact_path(path: str) -> str:
@@ -47,10 +48,10 @@ class PathRoles:
     references: tuple[str, ...] = ()
 
 
-class CheckParams(BaseModel):
+class CheckParams(Record):
     """Base of every kind's parameters."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+    model_config = dict(STRICT)
 
     kind: str
 

@@ -36,7 +36,7 @@ from typing import Iterator, Literal, Mapping
 
 import regex
 
-from pydantic import Field, field_validator
+from ccmlint.schema import Field, field_validator
 
 from ccmlint.checks.params import CheckParams, PathRoles
 from ccmlint.prefilter import Needs, needs

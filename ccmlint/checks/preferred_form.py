@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from typing import Iterator, Literal, Mapping
 
-from pydantic import field_validator
+from ccmlint.schema import field_validator
 
 from ccmlint.checks.params import CheckParams, FactPath, PathRoles
 from ccmlint.diagnostics import Finding, Fix

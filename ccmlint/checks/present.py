@@ -10,16 +10,19 @@ value, of its owner; ``where`` filters on the same fields.
 
 from __future__ import annotations
 
-from typing import Iterator, Literal, Mapping
+from typing import TYPE_CHECKING, Iterator, Literal, Mapping
 
-from pydantic import Field, ValidationInfo, field_validator
+from ccmlint.schema import Field, field_validator
 
 from ccmlint.checks.params import CheckParams, FactPath, PathRoles, require_located
 from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context
 from ccmlint.engine.factpath import describe, is_fact_type, resolve
 from ccmlint.facts.model import Fact, Facts
-from ccmlint.facts.record import field_names, field_values
+from ccmlint.record import field_names, field_values
+
+if TYPE_CHECKING:
+    from pydantic import ValidationInfo
 
 KIND = "present"
 

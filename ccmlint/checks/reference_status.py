@@ -29,7 +29,7 @@ from datetime import date, timedelta
 from functools import cached_property
 from typing import Iterator, Literal, Mapping
 
-from pydantic import field_validator
+from ccmlint.schema import field_validator
 
 from ccmlint.checks.params import CheckParams, FactPaths, PathRoles, common_owner_fields, require_located
 from ccmlint.checks.standing import Standing, StandingKind, StatusData, StatusDataError, load_status

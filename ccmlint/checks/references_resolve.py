@@ -19,15 +19,18 @@ fields of the item's owner.
 
 from __future__ import annotations
 
-from typing import Iterator, Literal, Mapping
+from typing import TYPE_CHECKING, Iterator, Literal, Mapping
 
-from pydantic import Field, ValidationInfo, field_validator
+from ccmlint.schema import Field, field_validator
 
 from ccmlint.checks.params import CheckParams, FactPath, PathRoles, require_fields, require_located
 from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context
 from ccmlint.engine.factpath import describe, resolve
 from ccmlint.facts.model import Facts
+
+if TYPE_CHECKING:
+    from pydantic import ValidationInfo
 
 KIND = "references_resolve"
 

@@ -13,9 +13,9 @@ Placeholders: ``{value}`` (the item) and the item's fields by name.
 from __future__ import annotations
 
 import operator
-from typing import Any, Callable, Iterator, Literal, Mapping, get_origin
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Literal, Mapping, get_origin
 
-from pydantic import ValidationInfo, field_validator, model_validator
+from ccmlint.schema import field_validator, model_validator
 
 from ccmlint.checks.fields import field_type, fields_of, item_type, read
 from ccmlint.checks.params import CheckParams, FactPath, PathRoles, require_located
@@ -23,7 +23,10 @@ from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context
 from ccmlint.engine.factpath import resolve
 from ccmlint.facts.model import Fact, Facts
-from ccmlint.facts.record import field_names
+from ccmlint.record import field_names
+
+if TYPE_CHECKING:
+    from pydantic import ValidationInfo
 
 KIND = "relation"
 

@@ -12,15 +12,18 @@ Placeholders: the fields of the owner (``{area}``, ``{state}`` … for a coordin
 
 from __future__ import annotations
 
-from typing import Iterator, Literal, Mapping
+from typing import TYPE_CHECKING, Iterator, Literal, Mapping
 
-from pydantic import Field, ValidationInfo, field_validator
+from ccmlint.schema import Field, field_validator
 
 from ccmlint.checks.params import CheckParams, FactPath, PathRoles
 from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context
 from ccmlint.engine.factpath import describe, resolve
 from ccmlint.facts.model import Facts
+
+if TYPE_CHECKING:
+    from pydantic import ValidationInfo
 
 KIND = "required"
 

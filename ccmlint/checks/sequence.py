@@ -25,17 +25,20 @@ item when it is a located fact, and the fields of the item's owner.
 from __future__ import annotations
 
 import re
-from typing import Iterator, Literal, Mapping
+from typing import TYPE_CHECKING, Iterator, Literal, Mapping
 
-from pydantic import ValidationInfo, field_validator, model_validator
+from ccmlint.schema import field_validator, model_validator
 
 from ccmlint.checks.params import CheckParams, FactPath, PathRoles, require_fields, require_located
 from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context
 from ccmlint.engine.factpath import Hit, describe, is_fact_type, resolve
 from ccmlint.facts.model import Fact, Facts
-from ccmlint.facts.record import field_names, field_types, field_values
+from ccmlint.record import field_names, field_types, field_values
 from ccmlint.parse.numerals import letter_value, roman_value, to_roman
+
+if TYPE_CHECKING:
+    from pydantic import ValidationInfo
 
 KIND = "sequence"
 

@@ -25,7 +25,8 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from ccmlint.schema import ConfigDict, Field, InvalidData, validate
+from ccmlint.record import Record
 
 from ccmlint.packdata_io import DataFileError, prepared, read_yaml_data
 from ccmlint.facts.phrasings import rules_root
@@ -42,8 +43,8 @@ class StatusDataError(Exception):
     """A status file cannot be used; the message names the file and the entry."""
 
 
-class _Entry(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+class _Entry(Record):
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
     state: str
     sig: date | None = None
@@ -170,8 +171,8 @@ def _entries(path: Path, data: dict[str, object], key: str) -> dict[str, _Entry]
     entries: dict[str, _Entry] = {}
     for index, item in enumerate(raw):
         try:
-            entry = _Entry.model_validate(item)
-        except ValidationError as error:
+            entry = validate(_Entry, item)
+        except InvalidData as error:
             problem = error.errors()[0]
             where = ".".join(str(part) for part in problem["loc"])
             raise StatusDataError(f"{path}: {key}[{index}] {where}: {problem['msg']}") from None

@@ -17,14 +17,17 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TYPE_CHECKING, Callable, TypeVar
 
-from pydantic import Field, ValidationInfo, field_validator
+from ccmlint.schema import Field, field_validator
 
 from ccmlint.checks.params import CheckParams
 from ccmlint.facts.model import PROSE_KINDS, PassageKind
 from ccmlint.facts.phrasings import DEFAULT_PACKS, rules_root
 from ccmlint.packdata_io import DataFileError, prepared, read_merged
+
+if TYPE_CHECKING:
+    from pydantic import ValidationInfo
 
 DATA_FOLDER = "data"
 

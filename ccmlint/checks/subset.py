@@ -15,7 +15,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from typing import Iterator, Literal, Mapping
 
-from pydantic import Field, field_validator
+from ccmlint.schema import Field, field_validator
 
 from ccmlint.checks.identity import identity, spellings
 from ccmlint.checks.params import CheckParams, FactPath, FactPaths, PathRoles, common_owner_fields, require_located
@@ -24,7 +24,7 @@ from ccmlint.engine.context import Context
 from ccmlint.engine.factpath import Hit, describe, resolve
 from ccmlint.engine.render import render
 from ccmlint.facts.model import Fact, Facts
-from ccmlint.facts.record import is_record_type
+from ccmlint.record import is_record_type
 
 KIND = "subset"
 

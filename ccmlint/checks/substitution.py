@@ -26,7 +26,8 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Annotated, Iterator, Literal, Mapping
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+from ccmlint.schema import BeforeValidator, ConfigDict, Field, InvalidData, model_validator, validate
+from ccmlint.record import Record
 
 from ccmlint.checks.params import PathRoles
 from ccmlint.checks.styledata import StyleDataError, StyleListParams, prepared_style_list
@@ -43,10 +44,10 @@ def _one_or_many(value: object) -> object:
     return [value] if isinstance(value, str) else value
 
 
-class Term(BaseModel):
+class Term(Record):
     """One entry of a terms list: a wrong form, its right form(s), why, and the source."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
     wrong: str = Field(min_length=2)
     right: Annotated[list[Annotated[str, Field(min_length=1)]], BeforeValidator(_one_or_many)] = Field(min_length=1)
@@ -99,8 +100,8 @@ def _terms(value: object, where: str, key: str) -> tuple[Term, ...]:
     seen: set[str] = set()
     for index, entry in enumerate(value):
         try:
-            term = Term.model_validate(entry)
-        except ValidationError as error:
+            term = validate(Term, entry)
+        except InvalidData as error:
             problem = error.errors()[0]
             field = ".".join(str(part) for part in problem["loc"])
             raise StyleDataError(f"{where}: {key}[{index}] {field}: {problem['msg']}") from None

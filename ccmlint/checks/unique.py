@@ -9,9 +9,9 @@ of the item's owner.
 
 from __future__ import annotations
 
-from typing import Iterator, Literal, Mapping
+from typing import TYPE_CHECKING, Iterator, Literal, Mapping
 
-from pydantic import Field, ValidationInfo, field_validator
+from ccmlint.schema import Field, field_validator
 
 from ccmlint.checks.params import CheckParams, FactPath, PathRoles, require_fields, require_located
 from ccmlint.diagnostics import Finding
@@ -19,6 +19,9 @@ from ccmlint.engine.context import Context
 from ccmlint.engine.factpath import Hit, describe, resolve
 from ccmlint.facts.model import Facts
 from ccmlint.span import Span
+
+if TYPE_CHECKING:
+    from pydantic import ValidationInfo
 
 KIND = "unique"
 

@@ -13,7 +13,7 @@ import calendar
 from datetime import date
 from typing import Iterator, Literal, Mapping
 
-from pydantic import field_validator
+from ccmlint.schema import field_validator
 
 from ccmlint.checks.params import CheckParams, FactPath, PathRoles, require_located
 from ccmlint.diagnostics import Finding

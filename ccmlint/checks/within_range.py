@@ -22,7 +22,8 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Iterator, Literal, Mapping, Union
 
-from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+from ccmlint.schema import ConfigDict, field_validator, model_validator
+from ccmlint.record import Record
 
 from ccmlint.packdata_io import prepared, read_yaml_data
 from ccmlint.checks.params import CheckParams, FactPath, PathRoles, require_located, require_single
@@ -37,8 +38,8 @@ KIND = "within_range"
 Number = Union[int, float]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+class _Strict(Record):
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class DataBound(_Strict):

@@ -10,9 +10,9 @@ Placeholders: ``{expected}`` (the date the sum gives) and the item's fields by n
 from __future__ import annotations
 
 from datetime import date
-from typing import Iterator, Literal, Mapping
+from typing import TYPE_CHECKING, Iterator, Literal, Mapping
 
-from pydantic import ValidationInfo, field_validator
+from ccmlint.schema import field_validator
 
 from ccmlint.checks.fields import field_type, fields_of, item_type, read
 from ccmlint.checks.params import CheckParams, FactPath, PathRoles, require_located
@@ -20,7 +20,10 @@ from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context
 from ccmlint.engine.factpath import resolve
 from ccmlint.facts.model import DateFact, Fact, Facts
-from ccmlint.facts.record import field_names
+from ccmlint.record import field_names
+
+if TYPE_CHECKING:
+    from pydantic import ValidationInfo
 
 KIND = "years_between"
 

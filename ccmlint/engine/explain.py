@@ -9,6 +9,7 @@ from __future__ import annotations
 import textwrap
 
 from ccmlint.engine.rule import Rule
+from ccmlint.record import to_data
 
 _WIDTH = 88
 _INDENT = "    "
@@ -16,7 +17,8 @@ _INDENT = "    "
 
 def explain(rule: Rule) -> str:
     docs = rule.docs
-    params = rule.params.model_dump(exclude_defaults=False)
+    params = to_data(rule.params)
+    assert isinstance(params, dict)
     check_lines = [f"{name}: {_inline(value)}" for name, value in params.items()]
     sections = [
         f"{rule.id} ({rule.severity}, pack {rule.pack})",

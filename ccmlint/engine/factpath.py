@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Union, get_args, get_origin
 
 from ccmlint.facts.model import Fact, Facts
-from ccmlint.facts.record import field_names, field_types, field_values, is_record_type
+from ccmlint.record import field_names, field_types, field_values, is_record_type
 from ccmlint.span import Span
 
 

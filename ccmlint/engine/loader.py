@@ -7,7 +7,7 @@ filesystem paths. Both are read the same way: ``pack.yaml`` if present, then eve
 other ``*.yaml`` file directly in the folder (``facts.yaml`` and sub-folders such as
 ``data/`` excepted), one rule per file, in name order.
 
-Beyond the schema, a rule is checked for what pydantic cannot see: its file is named
+Beyond the schema (ccmlint.schema), a rule is checked for what it cannot see: its file is named
 after its id, its id is not taken, and every placeholder in its messages is one the
 check kind supplies for these parameters.
 """
@@ -18,10 +18,7 @@ import string
 from importlib.resources.abc import Traversable
 from os import PathLike
 from pathlib import Path
-from typing import Iterable, Mapping
-
-from pydantic import ValidationError
-from pydantic_core import ErrorDetails
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 from ccmlint.cache import cached, digest
 from ccmlint.checks import KINDS
@@ -29,6 +26,10 @@ from ccmlint.engine.errors import ConfigError
 from ccmlint.engine.rule import RESERVED_IDS, Pack, PackSpec, Rule, RuleSet, RuleSpec
 from ccmlint.engine.yamldoc import KeyPath, YamlDocument
 from ccmlint.packdata_io import rules_root
+from ccmlint.schema import InvalidData, validate
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 
 DEFAULT_PACKS = ("generic", "ccm")
 PACK_FILE = "pack.yaml"
@@ -115,8 +116,8 @@ def load_rule(raw: bytes, path: str, pack: str) -> Rule:
         raise document.error((), "a rule file holds one mapping with keys id, severity, message, docs, check")
     rule_name = document.data.get("id")
     try:
-        spec = RuleSpec.model_validate(document.data)
-    except ValidationError as error:
+        spec = validate(RuleSpec, document.data)
+    except InvalidData as error:
         raise _first_schema_error(document, error, f"rule '{rule_name}'" if isinstance(rule_name, str) else "the rule") from None
     stem = Path(path).name.removesuffix(RULE_SUFFIX)
     if spec.id != stem:
@@ -129,8 +130,8 @@ def load_rule(raw: bytes, path: str, pack: str) -> Rule:
 
 def _validate_pack(document: YamlDocument) -> PackSpec:
     try:
-        return PackSpec.model_validate(document.data)
-    except ValidationError as error:
+        return validate(PackSpec, document.data)
+    except InvalidData as error:
         raise _first_schema_error(document, error, "the pack description") from None
 
 
@@ -162,7 +163,7 @@ def _placeholders(document: YamlDocument, keys: KeyPath, template: str) -> list[
     return fields
 
 
-def _first_schema_error(document: YamlDocument, error: ValidationError, owner: str) -> ConfigError:
+def _first_schema_error(document: YamlDocument, error: InvalidData, owner: str) -> ConfigError:
     """The pydantic error that comes first in the file, worded for a rule author.
 
     An unknown key goes before a missing one: a misspelt key produces both, and the

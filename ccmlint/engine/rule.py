@@ -24,11 +24,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from ccmlint.checks import AnyParams
 from ccmlint.checks.params import CheckParams
 from ccmlint.diagnostics import Severity
+from ccmlint.record import Record
+from ccmlint.schema import STRICT, Field
 
 KEBAB_CASE = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 INTERNAL_ERROR = "internal-error"
@@ -37,8 +37,8 @@ RESERVED_IDS = frozenset({INTERNAL_ERROR, FACTS_MISSING})
 """Ids the engine itself reports under; no rule may take them."""
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+class _Strict(Record):
+    model_config = dict(STRICT)
 
 
 class Example(_Strict):

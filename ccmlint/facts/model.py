@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from ccmlint.facts.record import Record, field
+from ccmlint.record import Record, field
 from ccmlint.nodes import Prose
 from ccmlint.span import Span
 

@@ -14,7 +14,8 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from ccmlint.schema import AfterValidator, ConfigDict, Field, InvalidData, validate
+from ccmlint.record import Record
 
 from ccmlint import regexes
 from ccmlint.packdata_io import DataFileError, prepared, read_merged, rules_root
@@ -39,8 +40,8 @@ def _compiles(pattern: str) -> str:
 Regex = Annotated[str, AfterValidator(_compiles)]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+class _Strict(Record):
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class MeetingPhrasings(_Strict):
@@ -303,8 +304,8 @@ def _build_phrasings(paths: list[Path], base: Path) -> Phrasings:
     except DataFileError as error:
         raise PhrasingsError(str(error)) from None
     try:
-        return Phrasings.model_validate(merged)
-    except ValidationError as error:
+        return validate(Phrasings, merged)
+    except InvalidData as error:
         where = " + ".join(sources) or str(base)
         problems = "; ".join(
             f"{'.'.join(str(part) for part in problem['loc'])}: {problem['msg']}" for problem in error.errors()

@@ -19,7 +19,8 @@ from functools import cache
 from pathlib import Path
 from typing import Literal, Mapping
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from ccmlint.schema import ConfigDict, Field, InvalidData, validate
+from ccmlint.record import Record
 
 from ccmlint.packdata_io import DataFileError, prepared, read_yaml_data
 from ccmlint.facts.model import normalise_name
@@ -34,8 +35,8 @@ class StateDataError(Exception):
     """The names data cannot be used; the message names the file and the entry."""
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+class _Strict(Record):
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class VariantEntry(_Strict):
@@ -180,8 +181,8 @@ def _build(path: Path) -> StateData:
     entries: list[StateEntry] = []
     for index, item in enumerate(raw):
         try:
-            entries.append(StateEntry.model_validate(item))
-        except ValidationError as error:
+            entries.append(validate(StateEntry, item))
+        except InvalidData as error:
             problem = error.errors()[0]
             where = ".".join(str(part) for part in problem["loc"])
             raise StateDataError(f"{path}: states[{index}] {where}: {problem['msg']}") from None

@@ -4,7 +4,7 @@ its first use, known acronyms skipped, quoted spellings-out not counted twice.""
 from __future__ import annotations
 
 import pytest
-from pydantic import ValidationError
+from ccmlint.schema import InvalidData, validate
 
 from ccmlint.checks import acronym_defined
 from ccmlint.engine.context import Context
@@ -21,7 +21,7 @@ def definition(text: str, line: int, quoted: bool = False) -> AcronymDefinition:
 
 
 def _lines(problem: str, acronyms: Acronyms) -> list[tuple[int, dict[str, object]]]:
-    params = acronym_defined.Params(kind="acronym_defined", problem=problem)  # type: ignore[arg-type]
+    params = validate(acronym_defined.Params, dict(kind="acronym_defined", problem=problem))  # type: ignore[arg-type]
     return [(f.span.line, dict(f.values)) for f in acronym_defined.check(params, Facts(acronyms=acronyms), Context())]
 
 
@@ -54,5 +54,5 @@ def test_defined_twice_counts_the_reports_own_spellings_out_only() -> None:
 
 def test_the_known_list_is_read_strictly() -> None:
     assert {"UN", "HALO", "TBC"} <= acronym_defined.load_known("acronyms")
-    with pytest.raises(ValidationError):
-        acronym_defined.Params(kind="acronym_defined", problem="never_defined", known="../acronyms")
+    with pytest.raises(InvalidData):
+        validate(acronym_defined.Params, dict(kind="acronym_defined", problem="never_defined", known="../acronyms"))

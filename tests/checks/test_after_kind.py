@@ -10,9 +10,10 @@ from factsbuild import REVCON, coordinator, day, extension, meeting, meeting_ref
 from ccmlint.checks import after
 from ccmlint.engine.context import Context
 from ccmlint.facts.model import Facts, MeetingRef
+from ccmlint.schema import validate
 
-TERM = after.Params(kind="after", value="coordinators.term_end", reference="meeting")
-EXTENSION = after.Params(kind="after", value="extensions.until", reference="meeting.end", as_of_override=True)
+TERM = validate(after.Params, dict(kind="after", value="coordinators.term_end", reference="meeting"))
+EXTENSION = validate(after.Params, dict(kind="after", value="extensions.until", reference="meeting.end", as_of_override=True))
 LAST_DAY = day("13 September 2024", date(2024, 9, 13), 1)
 
 
@@ -95,7 +96,7 @@ def test_as_of_drops_the_reference_from_the_needed_facts() -> None:
 def test_bad_params_are_rejected(changes: dict[str, object], expected: str) -> None:
     raw: dict[str, object] = {"kind": "after", "value": "extensions.until", "reference": "meeting.end", **changes}
     with pytest.raises(ValueError, match=expected):
-        after.Params.model_validate(raw)
+        validate(after.Params, raw)
 
 
 def test_is_after_meeting_against_a_date_uses_its_last_day_or_year() -> None:

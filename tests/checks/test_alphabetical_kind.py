@@ -8,9 +8,10 @@ from ccmlint.checks import alphabetical
 from ccmlint.engine.context import Context
 from ccmlint.facts.model import Facts, ParticipantList, Participants, StateEnumeration, StateMention, StateNameFacts
 from ccmlint.facts.statedata import load_state_data
+from ccmlint.schema import validate
 
-LISTS = alphabetical.Params(kind="alphabetical", path="participants.lists", items="states")
-SPONSORS = alphabetical.Params(kind="alphabetical", path="state_names.enumerations", items="states", where={"alphabetical": True})
+LISTS = validate(alphabetical.Params, dict(kind="alphabetical", path="participants.lists", items="states"))
+SPONSORS = validate(alphabetical.Params, dict(kind="alphabetical", path="state_names.enumerations", items="states", where={"alphabetical": True}))
 
 
 def order(*names: str) -> tuple[str, str, str] | None:

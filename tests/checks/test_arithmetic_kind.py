@@ -8,9 +8,10 @@ from factsbuild import span
 from ccmlint.checks import arithmetic
 from ccmlint.engine.context import Context
 from ccmlint.facts.model import Arithmetic, Conversion, Facts, Quantity, Share
+from ccmlint.schema import validate
 
-CONVERSIONS = arithmetic.Params(kind="arithmetic", path="arithmetic.conversions", expected="given * factor", stated="converted")
-SHARES = arithmetic.Params(kind="arithmetic", path="arithmetic.shares", expected="part / whole * 100", stated="percent")
+CONVERSIONS = validate(arithmetic.Params, dict(kind="arithmetic", path="arithmetic.conversions", expected="given * factor", stated="converted"))
+SHARES = validate(arithmetic.Params, dict(kind="arithmetic", path="arithmetic.shares", expected="part / whole * 100", stated="percent"))
 
 
 def quantity(text: str, line: int, approximate: bool = False) -> Quantity:
@@ -74,4 +75,4 @@ def test_a_hedge_doubles_the_margin() -> None:
 def test_bad_params_are_rejected(changes: dict[str, object], expected: str) -> None:
     raw: dict[str, object] = {"kind": "arithmetic", "path": "arithmetic.conversions", "expected": "given * factor", "stated": "converted", **changes}
     with pytest.raises(ValueError, match=expected):
-        arithmetic.Params.model_validate(raw)
+        validate(arithmetic.Params, raw)

@@ -7,8 +7,9 @@ from factsbuild import REVCON, meeting, meeting_ref
 from ccmlint.checks import before
 from ccmlint.engine.context import Context
 from ccmlint.facts.model import Facts, MeetingRef, Schedule
+from ccmlint.schema import validate
 
-EARLIER = before.Params(kind="before", value="schedule.earlier", reference="meeting")
+EARLIER = validate(before.Params, dict(kind="before", value="schedule.earlier", reference="meeting"))
 
 
 def lines(*earlier: MeetingRef) -> list[int]:

@@ -8,11 +8,12 @@ from factsbuild import REVCON, meeting, span
 from ccmlint.checks import compare
 from ccmlint.engine.context import Context
 from ccmlint.facts.model import DocumentSymbol, Facts
+from ccmlint.schema import validate
 
-NOT_LATER = compare.Params(kind="compare", value="symbols.year", relation="at_most", reference="meeting.year", where={"own": False})
-OWN_YEAR = compare.Params(kind="compare", value="symbols.year", relation="equal", reference="meeting.year", where={"own": True})
-OWN_KIND = compare.Params(kind="compare", value="symbols.meeting_kind", relation="equal", reference="meeting.kind", where={"own": True})
-NOT_EARLIER = compare.Params(kind="compare", value="symbols.year", relation="at_least", reference="meeting.year")
+NOT_LATER = validate(compare.Params, dict(kind="compare", value="symbols.year", relation="at_most", reference="meeting.year", where={"own": False}))
+OWN_YEAR = validate(compare.Params, dict(kind="compare", value="symbols.year", relation="equal", reference="meeting.year", where={"own": True}))
+OWN_KIND = validate(compare.Params, dict(kind="compare", value="symbols.meeting_kind", relation="equal", reference="meeting.kind", where={"own": True}))
+NOT_EARLIER = validate(compare.Params, dict(kind="compare", value="symbols.year", relation="at_least", reference="meeting.year"))
 
 
 def symbol(text: str, line: int, year: int | None, own: bool = False, kind: str = "meeting_of_states_parties") -> DocumentSymbol:
@@ -69,6 +70,6 @@ def test_finding_values_name_value_reference_and_owner_fields() -> None:
 
 def test_reference_must_be_single_and_where_fields_must_exist() -> None:
     with pytest.raises(ValueError, match="maps over a list"):
-        compare.Params(kind="compare", value="meeting.year", relation="equal", reference="symbols.year")
+        validate(compare.Params, dict(kind="compare", value="meeting.year", relation="equal", reference="symbols.year"))
     with pytest.raises(ValueError, match="'where' names 'mine'"):
-        compare.Params(kind="compare", value="symbols.year", relation="equal", reference="meeting.year", where={"mine": True})
+        validate(compare.Params, dict(kind="compare", value="symbols.year", relation="equal", reference="meeting.year", where={"mine": True}))

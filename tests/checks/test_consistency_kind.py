@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pydantic import ValidationError
+from ccmlint.schema import InvalidData, validate
 
 from ccmlint.checks import consistency
 from ccmlint.diagnostics import Finding
@@ -20,7 +20,7 @@ MAJORITY = "'{match}' but '{first}' {count} times from line {first_line}; '{repl
 
 def _run(text: str, data: str = "spellings", key: str = "spellings") -> list[tuple[str, Finding]]:
     source = decode(text.encode())
-    params = consistency.Params(kind="consistency", data=data, list=key, majority_message=MAJORITY)
+    params = validate(consistency.Params, dict(kind="consistency", data=data, list=key, majority_message=MAJORITY))
     return [(source.text[f.span.start : f.span.end], f) for f in consistency.check(params, extract(parse(source)), Context())]
 
 
@@ -87,8 +87,8 @@ def test_a_form_to_avoid_is_reported_with_its_number_and_a_space_added() -> None
 )
 def test_a_broken_group_is_refused_when_the_rule_loads(packs: Path, content: str, problem: str) -> None:
     (packs / "generic" / "data" / "broken.yaml").write_text(content, encoding="utf-8")
-    with pytest.raises(ValidationError, match=problem):
-        consistency.Params(kind="consistency", data="broken", list="groups", majority_message=MAJORITY)
+    with pytest.raises(InvalidData, match=problem):
+        validate(consistency.Params, dict(kind="consistency", data="broken", list="groups", majority_message=MAJORITY))
 
 
 def test_a_later_pack_sets_the_preference_of_an_earlier_packs_group(packs: Path) -> None:

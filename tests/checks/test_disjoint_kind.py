@@ -7,16 +7,17 @@ from factsbuild import coordinator, state
 from ccmlint.checks import disjoint
 from ccmlint.engine.context import Context
 from ccmlint.facts.model import Facts, Officers, Participants
+from ccmlint.schema import validate
 
-CATEGORIES = disjoint.Params(
+CATEGORIES = validate(disjoint.Params, dict(
     kind="disjoint",
     groups={"participants.states_parties": "a State Party", "participants.signatories": "a signatory State", "participants.observer_states": "an observer State"},
-)
-OFFICE = disjoint.Params(
+))
+OFFICE = validate(disjoint.Params, dict(
     kind="disjoint",
     groups={"officers.vice_presidents": "a Vice-President", "coordinators.state": "a coordinator"},
     against={"participants.signatories": "a signatory State", "participants.observer_states": "an observer State"},
-)
+))
 
 
 def test_fail_state_in_two_categories_reported_where_it_appears_second() -> None:

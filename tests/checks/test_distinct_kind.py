@@ -7,8 +7,9 @@ from factsbuild import span, state
 from ccmlint.checks import distinct
 from ccmlint.engine.context import Context
 from ccmlint.facts.model import Facts, ParticipantList, Participants, StateEnumeration, StateMention, StateNameFacts
+from ccmlint.schema import validate
 
-BOTH = distinct.Params(kind="distinct", paths=["participants.lists", "state_names.enumerations"], items="states")
+BOTH = validate(distinct.Params, dict(kind="distinct", paths=["participants.lists", "state_names.enumerations"], items="states"))
 
 
 def test_fail_second_occurrence_by_identity() -> None:

@@ -8,11 +8,12 @@ from factsbuild import fref, ftext
 from ccmlint.checks import references_resolve, sequence, unique
 from ccmlint.engine.context import Context
 from ccmlint.facts.model import FootnoteRefFact, Footnotes, FootnoteTextFact, Facts
+from ccmlint.schema import validate
 
-REFS_RESOLVE = references_resolve.Params(kind="references_resolve", refs="footnotes.refs", targets="footnotes.texts", key=["number", "kind"])
-TEXTS_USED = references_resolve.Params(kind="references_resolve", refs="footnotes.texts", targets="footnotes.refs", key=["number", "kind"])
-UNIQUE_TEXTS = unique.Params(kind="unique", path="footnotes.texts", key=["number", "kind"])
-IN_ORDER = sequence.Params(kind="sequence", path="footnotes.refs", key="number", group="kind")
+REFS_RESOLVE = validate(references_resolve.Params, dict(kind="references_resolve", refs="footnotes.refs", targets="footnotes.texts", key=["number", "kind"]))
+TEXTS_USED = validate(references_resolve.Params, dict(kind="references_resolve", refs="footnotes.texts", targets="footnotes.refs", key=["number", "kind"]))
+UNIQUE_TEXTS = validate(unique.Params, dict(kind="unique", path="footnotes.texts", key=["number", "kind"]))
+IN_ORDER = validate(sequence.Params, dict(kind="sequence", path="footnotes.refs", key="number", group="kind"))
 
 
 def notes(refs: list[FootnoteRefFact], texts: list[FootnoteTextFact]) -> Facts:
@@ -33,7 +34,7 @@ def test_references_with_no_targets_at_all_report_nothing() -> None:
 
 def test_key_fields_must_exist_on_both_sides() -> None:
     with pytest.raises(ValueError, match="items at 'footnotes.refs' have no field 'text'"):
-        references_resolve.Params(kind="references_resolve", refs="footnotes.texts", targets="footnotes.refs", key=["text"])
+        validate(references_resolve.Params, dict(kind="references_resolve", refs="footnotes.texts", targets="footnotes.refs", key=["text"]))
 
 
 def test_duplicates_report_second_and_later_with_first_line() -> None:
@@ -76,16 +77,16 @@ def test_a_repeat_is_left_to_unique() -> None:
 
 
 def test_numeric_start_uses_the_start_message_variant() -> None:
-    params = sequence.Params(kind="sequence", path="footnotes.refs", key="number", start=1, start_message="first is {number}")
+    params = validate(sequence.Params, dict(kind="sequence", path="footnotes.refs", key="number", start=1, start_message="first is {number}"))
     found = list(sequence.check(params, notes([fref(3, 1), fref(4, 2)], []), Context()))
     assert [(f.span.line, f.values["expected"], params.variant(f)) for f in found] == [(1, 1, "start_message")]
 
 
 def test_numeric_start_needs_a_start_message() -> None:
     with pytest.raises(ValueError, match="needs a 'start_message'"):
-        sequence.Params(kind="sequence", path="footnotes.refs", key="number", start=1)
+        validate(sequence.Params, dict(kind="sequence", path="footnotes.refs", key="number", start=1))
 
 
 def test_sequence_key_must_be_a_whole_number() -> None:
     with pytest.raises(ValueError, match="field 'text' of the items at 'footnotes.texts' is not a whole number"):
-        sequence.Params(kind="sequence", path="footnotes.texts", key="text")
+        validate(sequence.Params, dict(kind="sequence", path="footnotes.texts", key="text"))

@@ -7,8 +7,9 @@ from factsbuild import state
 from ccmlint.checks import known_state
 from ccmlint.engine.context import Context
 from ccmlint.facts.model import Facts, Participants
+from ccmlint.schema import validate
 
-PARAMS = known_state.Params(kind="known_state", items=["participants.states_parties"])
+PARAMS = validate(known_state.Params, dict(kind="known_state", items=["participants.states_parties"]))
 
 
 def findings(*names: str) -> list[tuple[str, str, str | None]]:

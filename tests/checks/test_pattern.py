@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pydantic import ValidationError
+from ccmlint.schema import InvalidData, validate
 
 from ccmlint.checks import pattern
 from ccmlint.engine.context import Context
@@ -17,7 +17,7 @@ TEXT = "The Meeting ,noted it[footnoteRef:1] . [1: See it .]\n"
 def _findings(**params: object) -> list[tuple[str, str | None, bool]]:
     source = decode(TEXT.encode())
     facts = extract(parse(source))
-    checked = pattern.Params(kind="pattern", **params)
+    checked = validate(pattern.Params, dict(kind="pattern", **params))
     return [
         (source.text[f.span.start : f.span.end], f.suggestion, f.fix is not None)
         for f in pattern.check(checked, facts, Context())
@@ -44,5 +44,5 @@ def test_replacement_is_a_fix_only_when_the_match_is_contiguous_in_the_source() 
 
 @pytest.mark.parametrize("bad", ["(unclosed", "(a+)+b", "(?:x*y)*", "(\\w+\\s?)+$"])
 def test_unsafe_or_invalid_patterns_are_refused(bad: str) -> None:
-    with pytest.raises(ValidationError):
-        pattern.Params(kind="pattern", pattern=bad)
+    with pytest.raises(InvalidData):
+        validate(pattern.Params, dict(kind="pattern", pattern=bad))

@@ -21,6 +21,7 @@ from ccmlint.facts.model import Passage
 from ccmlint.lint import Linter
 from ccmlint.parse import parse
 from ccmlint.source import decode
+from ccmlint.schema import validate
 from tests.conftest import REPO, sample_reports
 
 BUNDLED = [
@@ -152,7 +153,7 @@ def test_passages_without_the_needles_are_not_searched(monkeypatch: pytest.Monke
         return real(search, passage_text)
 
     monkeypatch.setattr(pattern, "_matches", counting)
-    params = pattern.Params(kind="pattern", pattern=r"\b(?P<day>\d\d?) (?:May|June) (?:19|20)\d\d\b")
+    params = validate(pattern.Params, dict(kind="pattern", pattern=r"\b(?P<day>\d\d?) (?:May|June) (?:19|20)\d\d\b"))
     assert [finding.values["match"] for finding in pattern.check(params, facts, Context())] == ["3 May 2030"]
     assert searched == ["The Meeting opened on 3 May 2030."]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pydantic import ValidationError
+from ccmlint.schema import InvalidData, validate
 
 from ccmlint.checks import pattern
 from ccmlint.engine.context import Context
@@ -16,7 +16,7 @@ TEXT = "The Meeting adopted its agenda\nCCM/MSP/2030/1\tProvisional agenda\n"
 
 def _lines(**params: object) -> list[int]:
     facts = extract(parse(decode(TEXT.encode())))
-    checked = pattern.Params(kind="pattern", pattern=r"\w(?=\s*$)", **params)
+    checked = validate(pattern.Params, dict(kind="pattern", pattern=r"\w(?=\s*$)", **params))
     return [finding.span.line for finding in pattern.check(checked, facts, Context())]
 
 
@@ -27,5 +27,5 @@ def test_a_passage_matching_unless_is_skipped() -> None:
 
 @pytest.mark.parametrize("bad", ["(unclosed", "(a+)+"])
 def test_an_unsafe_unless_is_refused(bad: str) -> None:
-    with pytest.raises(ValidationError):
-        pattern.Params(kind="pattern", pattern="x", unless=bad)
+    with pytest.raises(InvalidData):
+        validate(pattern.Params, dict(kind="pattern", pattern="x", unless=bad))

@@ -12,9 +12,10 @@ from ccmlint.engine.context import Context
 from ccmlint.facts.model import Facts, NameForm, StateMention, StateNameFacts
 from ccmlint.facts.statedata import load_state_data
 from ccmlint.span import Span
+from ccmlint.schema import validate
 
-ERRORS = preferred_form.Params(kind="preferred_form", path="state_names.mentions", report="error_forms")
-FIRST = preferred_form.Params(kind="preferred_form", path="state_names.mentions", report="first_reference")
+ERRORS = validate(preferred_form.Params, dict(kind="preferred_form", path="state_names.mentions", report="error_forms"))
+FIRST = validate(preferred_form.Params, dict(kind="preferred_form", path="state_names.mentions", report="first_reference"))
 TWELFTH = meeting(12, 2024, end=day("13 September 2024", date(2024, 9, 13), 1))
 
 

@@ -12,12 +12,13 @@ from ccmlint.checks import reference_status
 from ccmlint.checks.standing import latest_entry_into_force, load_status
 from ccmlint.engine.context import Context
 from ccmlint.facts.model import Facts, Meeting, Officers, Participants, StateRef
+from ccmlint.schema import validate
 
 DATA = "ccm/data/status.yaml"
 
 
 def params(claim: reference_status.Claim, items: str = "participants.states_parties") -> reference_status.Params:
-    return reference_status.Params(kind="reference_status", items=[items], claim=claim, data=DATA)
+    return validate(reference_status.Params, dict(kind="reference_status", items=[items], claim=claim, data=DATA))
 
 
 def held(first: date, last: date) -> Meeting:
@@ -101,4 +102,4 @@ def test_names_only_lists_make_a_party_six_months_on() -> None:
 
 def test_a_missing_status_file_is_refused_when_the_rule_loads() -> None:
     with pytest.raises(ValueError, match="no such status file"):
-        reference_status.Params(kind="reference_status", items=["participants.states_parties"], claim="party", data="ccm/data/none.yaml")
+        validate(reference_status.Params, dict(kind="reference_status", items=["participants.states_parties"], claim="party", data="ccm/data/none.yaml"))

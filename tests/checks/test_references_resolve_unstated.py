@@ -8,11 +8,12 @@ from factsbuild import span
 from ccmlint.checks import references_resolve
 from ccmlint.engine.context import Context
 from ccmlint.facts.model import AnnexRef, Facts, Numbered, Structure
+from ccmlint.schema import validate
 
-LOOSE = references_resolve.Params(
+LOOSE = validate(references_resolve.Params, dict(
     kind="references_resolve", refs="structure.annex_refs", targets="structure.annexes", key=["number"], unstated="matches_any"
-)
-EXACT = LOOSE.model_copy(update={"unstated": "exact"})
+))
+EXACT = LOOSE.replace(unstated="exact")
 
 
 def annex(number: int | None, line: int) -> Numbered:
@@ -43,4 +44,4 @@ def test_an_unstated_target_matches_any_reference() -> None:
 def test_no_targets_still_follows_no_targets_means() -> None:
     report = Facts(structure=Structure(annex_refs=[ref(1, 4)]))
     assert unresolved(LOOSE, report) == []
-    assert unresolved(LOOSE.model_copy(update={"no_targets_means": "unresolved"}), report) == [4]
+    assert unresolved(LOOSE.replace(no_targets_means="unresolved"), report) == [4]

@@ -8,9 +8,10 @@ from factsbuild import meeting_ref, span
 from ccmlint.checks import relation
 from ccmlint.engine.context import Context
 from ccmlint.facts.model import ActionRange, Citations, DatedMeeting, Facts, Schedule
+from ccmlint.schema import validate
 
-RANGES = relation.Params(kind="relation", path="citations.action_ranges", left="first", op="<", right="last")
-YEARS = relation.Params(kind="relation", path="schedule.dated", left="year", op="in", right="cycle_years")
+RANGES = validate(relation.Params, dict(kind="relation", path="citations.action_ranges", left="first", op="<", right="last"))
+YEARS = validate(relation.Params, dict(kind="relation", path="schedule.dated", left="year", op="in", right="cycle_years"))
 
 
 def action_range(first: int, last: int, line: int) -> ActionRange:
@@ -45,4 +46,4 @@ def test_membership_and_an_unknown_side() -> None:
 def test_bad_params_are_rejected(changes: dict[str, object], expected: str) -> None:
     raw: dict[str, object] = {"kind": "relation", "path": "citations.action_ranges", "left": "first", "op": "<", "right": "last", **changes}
     with pytest.raises(ValueError, match=expected):
-        relation.Params.model_validate(raw)
+        validate(relation.Params, raw)

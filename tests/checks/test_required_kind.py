@@ -8,8 +8,9 @@ from factsbuild import coordinator, meeting_ref, state
 from ccmlint.checks import required
 from ccmlint.engine.context import Context
 from ccmlint.facts.model import Facts
+from ccmlint.schema import validate
 
-TERM_END = required.Params(kind="required", path="coordinators.term_end")
+TERM_END = validate(required.Params, dict(kind="required", path="coordinators.term_end"))
 
 
 def test_fail_coordinator_without_term_end_points_at_the_appointment() -> None:
@@ -28,7 +29,7 @@ def test_fail_coordinator_without_term_end_points_at_the_appointment() -> None:
 
 
 def test_where_selects_items_by_owner_fields() -> None:
-    working_groups = required.Params(kind="required", path="coordinators.term_end", where={"group": "working_group"})
+    working_groups = validate(required.Params, dict(kind="required", path="coordinators.term_end", where={"group": "working_group"}))
     thematic = coordinator("Transparency", 6, state("Iraq", 6)).replace(group="thematic_area")
     report = Facts(coordinators=[coordinator("Clearance", 5, state("Chile", 5)), thematic])
     assert [f.span.line for f in required.check(working_groups, report, Context())] == [5]
@@ -37,7 +38,7 @@ def test_where_selects_items_by_owner_fields() -> None:
 
 def test_where_must_name_owner_fields() -> None:
     with pytest.raises(ValueError, match="'where' names 'sort', not a field of the items at 'coordinators.term_end'"):
-        required.Params(kind="required", path="coordinators.term_end", where={"sort": "x"})
+        validate(required.Params, dict(kind="required", path="coordinators.term_end", where={"sort": "x"}))
 
 
 def test_pass_no_coordinators_is_not_a_finding() -> None:
@@ -50,4 +51,4 @@ def test_placeholders_are_the_owners_fields() -> None:
 
 def test_a_path_without_a_located_owner_is_rejected() -> None:
     with pytest.raises(ValueError, match="not a field of a located fact"):
-        required.Params(kind="required", path="officers.president")
+        validate(required.Params, dict(kind="required", path="officers.president"))

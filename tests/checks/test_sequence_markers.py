@@ -10,8 +10,9 @@ from ccmlint.checks import sequence
 from ccmlint.checks.sequence import written_like
 from ccmlint.engine.context import Context
 from ccmlint.facts.model import Facts, Numbered, Structure
+from ccmlint.schema import validate
 
-CHAPTERS = sequence.Params(
+CHAPTERS = validate(sequence.Params, dict(
     kind="sequence",
     path="structure.chapters",
     key="number",
@@ -20,8 +21,8 @@ CHAPTERS = sequence.Params(
     start=1,
     start_message="first is {value}; {expected} expected",
     repeat_message="{value} again; {expected} expected",
-)
-ITEMS = CHAPTERS.model_copy(update={"path": "structure.list_items"})
+))
+ITEMS = CHAPTERS.replace(path="structure.list_items")
 
 
 def numbered(marker: str, number: int, line: int, series: int = 0, element: str = "chapter") -> Numbered:
@@ -67,7 +68,7 @@ def test_a_repeat_is_reported_with_its_own_message() -> None:
 
 
 def test_without_repeat_message_a_repeat_is_left_alone() -> None:
-    quiet = CHAPTERS.model_copy(update={"repeat_message": None})
+    quiet = CHAPTERS.replace(repeat_message=None)
     assert findings(quiet, chapters(("I", 1), ("II", 2), ("II", 2), ("III", 3))) == []
 
 
@@ -87,4 +88,4 @@ def test_item_fields_are_placeholders() -> None:
 
 def test_marker_must_be_a_field_of_the_items() -> None:
     with pytest.raises(ValueError, match="have no field 'numeral'"):
-        sequence.Params(kind="sequence", path="structure.chapters", key="number", marker="numeral")
+        validate(sequence.Params, dict(kind="sequence", path="structure.chapters", key="number", marker="numeral"))

@@ -8,13 +8,14 @@ from factsbuild import president, span, state
 from ccmlint.checks import subset
 from ccmlint.engine.context import Context
 from ccmlint.facts.model import Facts, Officers, Participants, StateRef
+from ccmlint.schema import validate
 
-VICE_PRESIDENTS = subset.Params(
+VICE_PRESIDENTS = validate(subset.Params, dict(
     kind="subset",
     items="officers.vice_presidents",
     within="participants.states_parties",
     near_miss_message="{value} ~ {closest}",
-)
+))
 
 
 def facts(vice_presidents: list[StateRef], states_parties: list[StateRef]) -> Facts:
@@ -79,9 +80,9 @@ def test_pass_nothing_reported_without_a_list_to_check_against() -> None:
 
 
 def test_fail_presidents_state_with_owner_fields() -> None:
-    params = subset.Params(
+    params = validate(subset.Params, dict(
         kind="subset", items="officers.president.state", within="participants.states_parties", near_miss_message="x"
-    )
+    ))
     peru = state("Peru", 8)
     report = Facts(
         officers=Officers(president=president("A. Example", 8, peru)),
@@ -91,12 +92,12 @@ def test_fail_presidents_state_with_owner_fields() -> None:
 
 
 def test_several_item_paths_are_all_checked() -> None:
-    params = subset.Params(
+    params = validate(subset.Params, dict(
         kind="subset",
         items=["officers.vice_presidents", "officers.president.state"],
         within="participants.states_parties",
         near_miss_message="x",
-    )
+    ))
     report = Facts(
         officers=Officers(president=president("A. Example", 8, state("Peru", 8)), vice_presidents=[state("Mexico", 9)]),
         participants=Participants(states_parties=[state("Chile", 2)]),
@@ -107,7 +108,7 @@ def test_several_item_paths_are_all_checked() -> None:
 
 
 def test_placeholders_include_the_owners_fields() -> None:
-    params = subset.Params(kind="subset", items="officers.president.state", within="participants.states_parties", near_miss_message="x")
+    params = validate(subset.Params, dict(kind="subset", items="officers.president.state", within="participants.states_parties", near_miss_message="x"))
     assert params.placeholders()["message"] == {"value", "text", "state"}
 
 
@@ -128,7 +129,7 @@ def test_bad_params_are_rejected(changes: dict[str, object], expected: str) -> N
         **changes,
     }
     with pytest.raises(ValueError, match=expected):
-        subset.Params.model_validate(raw)
+        validate(subset.Params, raw)
 
 
 def test_span_helper_is_consistent() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pydantic import ValidationError
+from ccmlint.schema import InvalidData, validate
 
 from ccmlint.checks import substitution
 from ccmlint.engine.context import Context
@@ -17,7 +17,7 @@ from ccmlint.source import decode
 
 def _findings(text: str, data: str = "terminology", key: str = "words") -> list[tuple[str, str | None, str | None]]:
     source = decode(text.encode())
-    params = substitution.Params(kind="substitution", data=data, list=key)
+    params = validate(substitution.Params, dict(kind="substitution", data=data, list=key))
     return [
         (source.text[f.span.start : f.span.end], f.suggestion, f.fix.replacement if f.fix else None)
         for f in substitution.check(params, extract(parse(source)), Context())
@@ -66,10 +66,10 @@ def test_the_packs_lists_are_merged_in_order() -> None:
 )
 def test_a_broken_terms_list_is_refused_when_the_rule_loads(packs: Path, content: str, problem: str) -> None:
     (packs / "generic" / "data" / "broken.yaml").write_text(content, encoding="utf-8")
-    with pytest.raises(ValidationError, match=problem):
-        substitution.Params(kind="substitution", data="broken", list="terms")
+    with pytest.raises(InvalidData, match=problem):
+        validate(substitution.Params, dict(kind="substitution", data="broken", list="terms"))
 
 
 def test_a_missing_data_file_is_refused(packs: Path) -> None:
-    with pytest.raises(ValidationError, match="no pack has a data file"):
-        substitution.Params(kind="substitution", data="nowhere", list="terms")
+    with pytest.raises(InvalidData, match="no pack has a data file"):
+        validate(substitution.Params, dict(kind="substitution", data="nowhere", list="terms"))

@@ -10,8 +10,9 @@ from factsbuild import day
 from ccmlint.checks import weekday
 from ccmlint.engine.context import Context
 from ccmlint.facts.model import Facts, Schedule
+from ccmlint.schema import validate
 
-MONDAY = weekday.Params(kind="weekday", path="schedule.weeks", weekday="Monday")
+MONDAY = validate(weekday.Params, dict(kind="weekday", path="schedule.weeks", weekday="Monday"))
 
 
 def test_only_other_days_are_found() -> None:
@@ -23,6 +24,6 @@ def test_only_other_days_are_found() -> None:
 
 def test_a_path_to_something_else_is_rejected() -> None:
     with pytest.raises(ValueError, match="does not lead to dates"):
-        weekday.Params.model_validate({"kind": "weekday", "path": "schedule.dated.year", "weekday": "Monday"})
+        validate(weekday.Params, {"kind": "weekday", "path": "schedule.dated.year", "weekday": "Monday"})
     with pytest.raises(ValueError):
-        weekday.Params.model_validate({"kind": "weekday", "path": "schedule.weeks", "weekday": "Funday"})
+        validate(weekday.Params, {"kind": "weekday", "path": "schedule.weeks", "weekday": "Funday"})

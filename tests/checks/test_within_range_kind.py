@@ -8,12 +8,13 @@ from factsbuild import span
 from ccmlint.checks import within_range
 from ccmlint.engine.context import Context
 from ccmlint.facts.model import ArticleRef, Citations, Facts, PlenaryCount, PlenaryRef, Plenaries
+from ccmlint.schema import validate
 
-ARTICLES = within_range.Params.model_validate(
+ARTICLES = validate(within_range.Params, 
     {"kind": "within_range", "value": "citations.articles.number", "minimum": 1,
      "maximum": {"data": "ccm/data/meetings.yaml", "key": "convention.articles"}}
 )
-SESSIONS = within_range.Params.model_validate(
+SESSIONS = validate(within_range.Params, 
     {"kind": "within_range", "value": "plenaries.sessions.ordinal", "minimum": 1, "maximum": {"fact": "plenaries.held.count"}}
 )
 
@@ -64,4 +65,4 @@ def test_a_bound_the_report_does_not_state_decides_nothing() -> None:
 def test_bad_params_are_rejected(changes: dict[str, object], expected: str) -> None:
     raw: dict[str, object] = {"kind": "within_range", "value": "citations.articles.number", "maximum": 5, **changes}
     with pytest.raises(ValueError, match=expected):
-        within_range.Params.model_validate(raw)
+        validate(within_range.Params, raw)

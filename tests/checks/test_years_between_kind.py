@@ -10,8 +10,9 @@ from factsbuild import day, span, state
 from ccmlint.checks import years_between
 from ccmlint.engine.context import Context
 from ccmlint.facts.model import Arithmetic, ExtensionTerm, Facts
+from ccmlint.schema import validate
 
-TERMS = years_between.Params(kind="years_between", path="arithmetic.extension_terms", start="previous", years="years", end="until")
+TERMS = validate(years_between.Params, dict(kind="years_between", path="arithmetic.extension_terms", start="previous", years="years", end="until"))
 
 
 def term(previous: date, years: int, until: date, line: int) -> ExtensionTerm:
@@ -34,6 +35,6 @@ def test_sums() -> None:
 
 def test_fields_must_be_dates_and_a_count() -> None:
     with pytest.raises(ValueError, match="is not a date"):
-        years_between.Params.model_validate({"kind": "years_between", "path": "arithmetic.extension_terms", "start": "years", "years": "years", "end": "until"})
+        validate(years_between.Params, {"kind": "years_between", "path": "arithmetic.extension_terms", "start": "years", "years": "years", "end": "until"})
     with pytest.raises(ValueError, match="is not a whole number"):
-        years_between.Params.model_validate({"kind": "years_between", "path": "arithmetic.extension_terms", "start": "previous", "years": "basis", "end": "until"})
+        validate(years_between.Params, {"kind": "years_between", "path": "arithmetic.extension_terms", "start": "previous", "years": "basis", "end": "until"})

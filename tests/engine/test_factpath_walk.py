@@ -10,7 +10,7 @@ import pytest
 from ccmlint.engine.factpath import FactPathError, Hit, describe, present, resolve
 from ccmlint.facts import extract
 from ccmlint.facts.model import Fact, Facts
-from ccmlint.facts.record import field_types, is_record_type
+from ccmlint.record import field_types, is_record_type
 from ccmlint.parse import parse
 from ccmlint.source import decode
 from tests.conftest import REPO, sample_reports

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from ccmlint.facts.model import DateFact, Extension, Facts, Passage, StateRef
-from ccmlint.facts.record import FrozenRecordError, Record, field, field_names, field_types, field_values, to_data
+from ccmlint.record import FrozenRecordError, Record, field, field_names, field_types, field_values, to_data
 from ccmlint.span import Span
 from tests.facts.conftest import make_prose
 

@@ -1,4 +1,4 @@
-"""Frozen, typed records: the shape of every fact.
+"""Frozen, typed records: the shape of every fact, rule and piece of pack data.
 
 Facts are built by ccmlint's own extractors, never from user input, so they need no
 validation — only a fixed set of typed fields, immutability and a plain-data view.
@@ -6,7 +6,8 @@ A pydantic model gave those at a price paid on every run: building the ~50 fact
 classes took a fifth of a second at start-up and every fact was validated as it was
 made. A record class costs nothing to define: its fields are read from its
 annotations, which stay unevaluated until something asks for their types (a rule's
-fact path being checked, when a rule pack is first loaded).
+fact path being checked, when a rule pack is first loaded). What users write (rule
+files, pack data) is declared as records too and validated by ``ccmlint.schema``.
 
     class Extension(Fact):
         state: StateRef | None = None
@@ -29,30 +30,50 @@ class FrozenRecordError(AttributeError):
 
 
 class FieldSpec:
-    """One declared field: its default (or default factory), and whether the plain
-    data view leaves it out."""
+    """One declared field: its default (or default factory), whether the plain data
+    view leaves it out, and, for fields read from files, the key it is written under
+    (``alias``) and the constraints ``ccmlint.schema`` validates it by."""
 
-    __slots__ = ("default", "default_factory", "description", "exclude", "name")
+    __slots__ = ("alias", "constraints", "default", "default_factory", "description", "exclude", "name")
 
     def __init__(
-        self, default: object = _MISSING, default_factory: Any = None, description: str | None = None, exclude: bool = False
+        self,
+        default: object = _MISSING,
+        default_factory: Any = None,
+        description: str | None = None,
+        exclude: bool = False,
+        alias: str | None = None,
+        constraints: Mapping[str, object] | None = None,
     ) -> None:
         self.name = ""
         self.default = default
         self.default_factory = default_factory
         self.description = description
         self.exclude = exclude
+        self.alias = alias
+        self.constraints = dict(constraints or {})
 
     @property
     def required(self) -> bool:
         return self.default is _MISSING and self.default_factory is None
 
+    @property
+    def has_default(self) -> bool:
+        return not self.required
+
 
 def field(
-    *, default: object = _MISSING, default_factory: Any = None, description: str | None = None, exclude: bool = False
+    *,
+    default: object = _MISSING,
+    default_factory: Any = None,
+    description: str | None = None,
+    exclude: bool = False,
+    alias: str | None = None,
+    **constraints: object,
 ) -> Any:
-    """A field with a default factory, a description or left out of the data view."""
-    return FieldSpec(default, default_factory, description, exclude)
+    """A field with a default factory, a description, left out of the data view, or
+    (read from files) with an alias and constraints such as ``min_length``."""
+    return FieldSpec(default, default_factory, description, exclude, alias, constraints)
 
 
 class Record:
@@ -101,10 +122,23 @@ class Record:
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        return self.__dict__ == other.__dict__
+        return self._values() == other._values()
 
     def __hash__(self) -> int:
-        return hash((type(self), *self.__dict__.values()))
+        return hash((type(self), *self._values()))
+
+    def _values(self) -> tuple[object, ...]:
+        # NOTE: the declared fields only; a cached_property keeps its value in the
+        # instance's __dict__ too, and must change neither equality nor pickles.
+        values = self.__dict__
+        return tuple(values[name] for name in self.__record_fields__)
+
+    def __getstate__(self) -> dict[str, object]:
+        values = self.__dict__
+        return {name: values[name] for name in self.__record_fields__}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
 
     def __repr__(self) -> str:
         shown = ", ".join(
@@ -115,7 +149,7 @@ class Record:
     def replace(self: R, **changes: object) -> R:
         """A copy with some fields changed."""
         copy = object.__new__(type(self))
-        copy.__dict__.update(self.__dict__)
+        copy.__dict__.update(self.__getstate__())  # not what a cached_property kept
         unknown = set(changes) - set(self.__record_fields__)
         if unknown:
             raise TypeError(f"{type(self).__name__} has no field {', '.join(sorted(unknown))}")
