@@ -32,6 +32,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
+from ccmlint.cache import cached, digest
 from ccmlint.diagnostics import Severity
 from ccmlint.engine.errors import ConfigError
 from ccmlint.engine.yamldoc import KeyPath, YamlDocument, YamlValue
@@ -138,6 +139,13 @@ def load_config(path: str | os.PathLike[str]) -> Config:
         raw = Path(path).read_bytes()
     except OSError as error:
         raise ConfigError(path, 1, 1, f"cannot be read: {error.strerror or error}") from None
+    # NOTE: kept validated in the per-user cache, keyed by the file's bytes and the
+    # folder its relative paths are shown from: a pre-commit hook in a configured
+    # repository then reads neither YAML nor pydantic. An error is never cached.
+    return cached("config", digest(path, os.getcwd(), raw), lambda: _read_config(raw, path))
+
+
+def _read_config(raw: bytes, path: str) -> Config:
     if Path(path).name == PYPROJECT:
         document = _pyproject_document(raw, path)
         if document is None:

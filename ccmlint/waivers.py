@@ -34,6 +34,7 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Iterable, Sequence
 
+from ccmlint.cache import cached, digest
 from ccmlint.config import iso_date
 from ccmlint.diagnostics import Diagnostic, Severity
 from ccmlint.engine.errors import ConfigError
@@ -162,6 +163,11 @@ def load_waivers(path: str) -> WaiversFile:
         return WaiversFile(path)
     except OSError as error:
         raise ConfigError(path, 1, 1, f"cannot be read: {error.strerror or error}") from None
+    # NOTE: kept validated in the per-user cache, as configuration is (ccmlint.config).
+    return cached("waivers", digest(path, os.getcwd(), raw), lambda: _read_waivers(raw, path))
+
+
+def _read_waivers(raw: bytes, path: str) -> WaiversFile:
     try:
         source = decode(raw, path)
     except DecodeError as error:

@@ -45,7 +45,7 @@ def imported_by(arguments: list[str], home: Path) -> set[str]:
         [sys.executable, "-c", PROBE, *arguments], capture_output=True, text=True, cwd=REPO, env=environment, check=False
     )
     report = json.loads(done.stderr.strip().splitlines()[-1])
-    assert report["code"] == 0, done.stdout
+    assert report["code"] == 0, done.stdout + done.stderr
     return set(report["modules"])
 
 
@@ -64,4 +64,20 @@ def test_a_plain_run_imports_only_what_it_needs(private_cache: Path, format_: st
     modules = imported_by(["--isolated", "--format", format_, str(EXAMPLE)], private_cache)
     assert "ccmlint.facts" in modules and "lark" in modules  # the probe did lint
     unexpected = sorted(name for name in NOT_ON_A_PLAIN_RUN if name in modules)
+    assert unexpected == []
+
+
+def test_a_configured_run_reads_its_settings_from_the_cache(private_cache: Path, tmp_path: Path) -> None:
+    """A configuration and a waivers file are validated once; later runs (a pre-commit
+    hook in a configured repository) read them back without YAML or pydantic."""
+    project = tmp_path / "project"
+    project.mkdir()
+    report = project / "report.txt"
+    report.write_bytes(EXAMPLE.read_bytes())
+    (project / ".ccmlint.yaml").write_text("fail-on: error\nseverity: {}\n", encoding="utf-8")
+    (project / "report.waivers.yaml").write_text("waivers: []\n", encoding="utf-8")
+    first = imported_by([str(report)], private_cache)
+    assert "yaml" in first and "pydantic" in first
+    later = imported_by([str(report)], private_cache)
+    unexpected = sorted(name for name in NOT_ON_A_PLAIN_RUN if name in later)
     assert unexpected == []
