@@ -23,11 +23,9 @@ file, line and column. TOML has no positions in the standard library's reader, s
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 import tomllib
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
@@ -36,7 +34,7 @@ from ccmlint.cache import cached, digest
 from ccmlint.diagnostics import Severity
 from ccmlint.engine.errors import ConfigError
 from ccmlint.engine.yamldoc import KeyPath, YamlDocument, YamlValue
-from ccmlint.record import Record
+from ccmlint.record import Record, field
 from ccmlint.schema import STRICT, BeforeValidator, Field, InvalidData, validate
 
 if TYPE_CHECKING:
@@ -92,8 +90,7 @@ KNOWN_KEYS = tuple(spec.alias or name for name, spec in ConfigSpec.__record_fiel
 # ---------------------------------------------------------------------- loaded form
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(Record):
     """The settings for the reports under one configuration file (or the defaults).
 
     Paths (``rule_dirs``, ``waivers``) are resolved against the file's folder.
@@ -479,8 +476,7 @@ def with_overrides(
 ) -> Config:
     """The configuration with the command line's options applied: ``--select`` replaces
     the selection, ``--ignore`` and ``--rules`` add to the file's, the others replace."""
-    return dataclasses.replace(
-        config,
+    return config.replace(
         select=config.select if select is None else select,
         ignore=config.ignore + tuple(name for name in ignore if name not in config.ignore),
         as_of=as_of if as_of is not None else config.as_of,

@@ -7,10 +7,10 @@ render diagnostics; they never compute them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Mapping
 
+from ccmlint.record import Record, field
 from ccmlint.span import Span
 
 
@@ -29,16 +29,14 @@ class Severity(IntEnum):
         return self.name.lower()
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(Record):
     """Replace the text of ``span`` with ``replacement``; safe to apply without review."""
 
     span: Span
     replacement: str
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(Record):
     """What a check found: where, the values its message needs, and what would be right."""
 
     span: Span
@@ -47,8 +45,7 @@ class Finding:
     fix: Fix | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(Record):
     """A finding stamped with its rule: what every formatter prints."""
 
     path: str

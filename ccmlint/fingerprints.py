@@ -21,7 +21,6 @@ changes the fingerprint, on purpose: the reviewer accepted *that* sentence.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import re
 import unicodedata
@@ -52,7 +51,7 @@ def with_fingerprints(text: str, diagnostics: Sequence[Diagnostic]) -> tuple[Dia
     for diagnostic in diagnostics:
         digest = _digest(text, diagnostic, sentences)
         seen[digest] = seen.get(digest, 0) + 1
-        stamped.append(dataclasses.replace(diagnostic, fingerprint=f"{digest}:{seen[digest]}"))
+        stamped.append(diagnostic.replace(fingerprint=f"{digest}:{seen[digest]}"))
     return tuple(stamped)
 
 

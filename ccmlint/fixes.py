@@ -15,7 +15,6 @@ never reaches this module at all.
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -75,7 +74,7 @@ def fix_source(source: Source, fixes_of: Callable[[Source], Sequence[Fix]]) -> t
         text, applied = apply_fixes(current.text, fixes_of(current))
         if not applied:
             break
-        current = dataclasses.replace(current, text=text)
+        current = current.replace(text=text)
         count += len(applied)
     return current, count
 

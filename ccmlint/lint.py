@@ -12,7 +12,6 @@ fingerprint (``ccmlint.fingerprints``), which waivers match against.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from ccmlint.diagnostics import Diagnostic, Severity
@@ -28,6 +27,7 @@ from ccmlint.nodes import Chapter, Document
 from ccmlint.output.results import ChapterMark, FileResult
 from ccmlint.parse import parse
 from ccmlint.reading import DEFAULT_MAX_BYTES, ReadError, read_report
+from ccmlint.record import Record
 from ccmlint.selection import Selection
 from ccmlint.source import Source
 
@@ -42,8 +42,7 @@ class UnknownRuleName(LookupError):
     ``args``: the name, and the message saying what is known."""
 
 
-@dataclass(frozen=True, slots=True)
-class LintOptions:
+class LintOptions(Record):
     """What a run may change: the reference date, extra rule directories, which rules
     run (ids or pack names) and severity overrides by rule id."""
 
@@ -58,8 +57,7 @@ class LintOptions:
         return Selection(self.select, self.ignore, self.severity)
 
 
-@dataclass(frozen=True, slots=True)
-class Linter:
+class Linter(Record):
     rules: RuleSet
     options: LintOptions
     all_rules: RuleSet | None = None

@@ -9,17 +9,16 @@ span of the source text it was built from.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from typing import Iterator, Literal
 
+from ccmlint.record import Record, field
 from ccmlint.span import LineIndex, Span
 
 NoteKind = Literal["footnote", "endnote"]
 ListStyle = Literal["alpha", "roman", "arabic", "bullet"]
 
 
-@dataclass(frozen=True, slots=True)
-class Prose:
+class Prose(Record):
     """Running text with the markup taken out, mapped back to the source.
 
     ``segments`` holds, for each run of text kept, the offset in ``text`` where it
@@ -47,14 +46,12 @@ class Prose:
         return self.lines.span(source_start, source_end)
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
+class Text(Record):
     value: str
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class FootnoteRef:
+class FootnoteRef(Record):
     """A reference mark in running text, ``[footnoteRef:N]`` or ``[endnoteRef:N]``."""
 
     number: int
@@ -62,16 +59,14 @@ class FootnoteRef:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Bookmark:
+class Bookmark(Record):
     """A Word bookmark ``[bookmark: name]``; carries no meaning but must not be read as prose."""
 
     name: str
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Comment:
+class Comment(Record):
     """A reviewer's comment as a Word export writes it: ``Comment by AUTHOR: text``."""
 
     author: str
@@ -82,8 +77,7 @@ class Comment:
 Inline = Text | FootnoteRef | Bookmark | Comment
 
 
-@dataclass(frozen=True, slots=True)
-class Footnote:
+class Footnote(Record):
     """The text of a footnote or endnote, ``[N: text]``, placed after the paragraph citing it."""
 
     number: int
@@ -92,8 +86,7 @@ class Footnote:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(Record):
     """A paragraph of running text; ``number`` is its paragraph number when the draft has one."""
 
     inlines: tuple[Inline, ...]
@@ -103,8 +96,7 @@ class Paragraph:
     number: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class ListItem:
+class ListItem(Record):
     """An item of a list: ``(a)``, ``(ii)``, an indented ``1.``, or a bullet."""
 
     marker: str
@@ -117,8 +109,7 @@ class ListItem:
     marker_span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Subheading:
+class Subheading(Record):
     """A short title line over the text it introduces, such as a State's name over its decision."""
 
     title: Prose
@@ -128,8 +119,7 @@ class Subheading:
 Block = Paragraph | ListItem | Subheading
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(Record):
     """The heading line of a chapter, section or annex: its numeral or letter and its title."""
 
     marker: str
@@ -141,8 +131,7 @@ class Heading:
     marker_span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(Record):
     """A lettered section (``A.``, ``B.`` …) of a chapter or annex."""
 
     heading: Heading
@@ -150,8 +139,7 @@ class Section:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Chapter:
+class Chapter(Record):
     """A chapter with a Roman numeral (``I.``, ``II.`` …)."""
 
     heading: Heading
@@ -160,8 +148,7 @@ class Chapter:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Annex:
+class Annex(Record):
     """An annex (``Annex``, ``Annex I`` …) at the end of the report."""
 
     heading: Heading
@@ -173,15 +160,13 @@ class Annex:
 HeaderLineKind = Literal["symbol", "date", "original", "text"]
 
 
-@dataclass(frozen=True, slots=True)
-class HeaderLine:
+class HeaderLine(Record):
     kind: HeaderLineKind
     text: Prose
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Header:
+class Header(Record):
     """The masthead of an issued document: symbol, date, original language, meeting and title."""
 
     lines: tuple[HeaderLine, ...]
@@ -194,8 +179,7 @@ class Header:
 Part = Chapter | Annex
 
 
-@dataclass(frozen=True, slots=True)
-class MarkupProblem:
+class MarkupProblem(Record):
     """Broken Word-export markup the parser read as plain text (an unclosed ``[3: …``, say)."""
 
     code: str
@@ -204,8 +188,7 @@ class MarkupProblem:
     number: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(Record):
     header: Header | None
     preamble: tuple[Block, ...]
     preamble_sections: tuple[Section, ...]

@@ -31,7 +31,6 @@ import os
 import signal
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -39,6 +38,7 @@ from ccmlint.cache import save_memos
 from ccmlint.lint import Linter, LintOptions
 from ccmlint.output.results import FileResult
 from ccmlint.perfile import FileOptions, Linted, lint_report
+from ccmlint.record import Record
 from ccmlint.waivers import WaiversFile
 
 if TYPE_CHECKING:
@@ -50,8 +50,7 @@ if TYPE_CHECKING:
 NOT_LINTED = "not linted: a worker process stopped unexpectedly before this report was done; run again, or with --jobs 1"
 
 
-@dataclass(frozen=True)
-class Job:
+class Job(Record):
     """One report for a worker: its place on the command line and what linting it needs."""
 
     index: int

@@ -9,7 +9,6 @@ the same code; what spans reports (waivers, baselines, the fail level) stays in
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 from ccmlint.diagnostics import Fix
@@ -18,12 +17,12 @@ from ccmlint.lint import Linter
 from ccmlint.output.escaping import escape_controls
 from ccmlint.output.results import FileResult
 from ccmlint.reading import STDIN
+from ccmlint.record import Record, field
 from ccmlint.source import Source
 from ccmlint.waivers import WaiversFile, apply_waivers
 
 
-@dataclass(frozen=True)
-class FileOptions:
+class FileOptions(Record):
     """The part of the command line that the per-report steps read."""
 
     max_bytes: int | None = None
@@ -36,8 +35,7 @@ class FileOptions:
         return self.fix or self.diff
 
 
-@dataclass(frozen=True)
-class Linted:
+class Linted(Record):
     """One report's outcome before waivers are applied across reports."""
 
     result: FileResult

@@ -40,12 +40,12 @@ import sys
 import re._constants as sre  # the parser's opcodes (private, stable since 3.11)
 import re._parser as sre_parse
 import warnings
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
 from typing import Any, Callable, Collection, Iterator, Sequence, TypeVar
 
 from ccmlint.cache import Memo
+from ccmlint.record import Record
 
 _T = TypeVar("_T")
 
@@ -76,8 +76,7 @@ class _Unsupported(Exception):
     """The pattern holds something the shortcuts do not reason about."""
 
 
-@dataclass(frozen=True, slots=True)
-class Needs:
+class Needs(Record):
     """What a text must hold for the pattern to match in it; None where nothing is known."""
 
     needles: tuple[Clauses, ...] | None = None

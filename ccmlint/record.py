@@ -1,12 +1,15 @@
-"""Frozen, typed records: the shape of every fact, rule and piece of pack data.
+"""Frozen, typed records: the shape of every fact, node, finding and rule.
 
-Facts are built by ccmlint's own extractors, never from user input, so they need no
-validation — only a fixed set of typed fields, immutability and a plain-data view.
-A pydantic model gave those at a price paid on every run: building the ~50 fact
-classes took a fifth of a second at start-up and every fact was validated as it was
-made. A record class costs nothing to define: its fields are read from its
-annotations, which stay unevaluated until something asks for their types (a rule's
-fact path being checked, when a rule pack is first loaded). What users write (rule
+A record class costs nothing to define: its fields are read from its annotations,
+which stay unevaluated until something asks for their types (a rule's fact path
+being checked, when a rule pack is first loaded). A frozen dataclass costs about a
+millisecond at import (it compiles its methods from generated source), and ccmlint
+had some eighty on every run's path; pydantic models cost more, and facts were
+validated as they were made, though ccmlint's own extractors build them.
+
+Records are built from fields given in declared order or by name, are immutable,
+compare and hash by value (``compare=False`` leaves a field out, as a cache or a
+locator should be) and give a plain-data view (``to_data``). What users write (rule
 files, pack data) is declared as records too and validated by ``ccmlint.schema``.
 
     class Extension(Fact):
@@ -34,7 +37,7 @@ class FieldSpec:
     view leaves it out, and, for fields read from files, the key it is written under
     (``alias``) and the constraints ``ccmlint.schema`` validates it by."""
 
-    __slots__ = ("alias", "constraints", "default", "default_factory", "description", "exclude", "name")
+    __slots__ = ("alias", "compare", "constraints", "default", "default_factory", "description", "exclude", "name", "repr")
 
     def __init__(
         self,
@@ -44,6 +47,8 @@ class FieldSpec:
         exclude: bool = False,
         alias: str | None = None,
         constraints: Mapping[str, object] | None = None,
+        compare: bool = True,
+        repr: bool = True,  # noqa: A002 - the name dataclasses.field gives it
     ) -> None:
         self.name = ""
         self.default = default
@@ -52,6 +57,8 @@ class FieldSpec:
         self.exclude = exclude
         self.alias = alias
         self.constraints = dict(constraints or {})
+        self.compare = compare
+        self.repr = repr
 
     @property
     def required(self) -> bool:
@@ -68,18 +75,23 @@ def field(
     default_factory: Any = None,
     description: str | None = None,
     exclude: bool = False,
+    compare: bool = True,
+    repr: bool = True,  # noqa: A002 - the name dataclasses.field gives it
     alias: str | None = None,
     **constraints: object,
 ) -> Any:
-    """A field with a default factory, a description, left out of the data view, or
-    (read from files) with an alias and constraints such as ``min_length``."""
-    return FieldSpec(default, default_factory, description, exclude, alias, constraints)
+    """A field with a default factory, a description, left out of the data view,
+    left out of equality and hashing (``compare=False``: a cache, a locator) or of
+    the repr, or (read from files) with an alias and constraints such as ``min_length``."""
+    return FieldSpec(default, default_factory, description, exclude, alias, constraints, compare, repr)
 
 
 class Record:
-    """Base of the fact classes: keyword construction, immutable, compared by value."""
+    """Base of the record classes: built from fields given in declared order or by
+    name, immutable, compared by value."""
 
     __record_fields__: ClassVar[dict[str, FieldSpec]] = {}
+    __record_compared__: ClassVar[tuple[str, ...]] = ()
     __type_hints__: ClassVar[dict[str, object] | None] = None
 
     def __init_subclass__(cls, **options: object) -> None:
@@ -97,17 +109,26 @@ class Record:
                 delattr(cls, name)  # NOTE: the instance's own value is the only one
             declared[name] = spec
         cls.__record_fields__ = declared
+        cls.__record_compared__ = tuple(name for name, spec in declared.items() if spec.compare)
         cls.__type_hints__ = None
 
-    def __init__(self, **values: object) -> None:
-        assign = object.__setattr__
-        for name, spec in self.__record_fields__.items():
+    def __init__(self, *positional: object, **values: object) -> None:
+        fields = self.__record_fields__
+        if positional:
+            if len(positional) > len(fields):
+                raise TypeError(f"{type(self).__name__} takes {len(fields)} fields, not {len(positional)}")
+            for name, value in zip(fields, positional):
+                if name in values:
+                    raise TypeError(f"{type(self).__name__}: the field '{name}' is given twice")
+                values[name] = value
+        state = self.__dict__  # NOTE: written directly; __setattr__ refuses every change
+        for name, spec in fields.items():
             if name in values:
-                assign(self, name, values.pop(name))
+                state[name] = values.pop(name)
             elif spec.default_factory is not None:
-                assign(self, name, spec.default_factory())
+                state[name] = spec.default_factory()
             elif spec.default is not _MISSING:
-                assign(self, name, spec.default)
+                state[name] = spec.default
             else:
                 raise TypeError(f"{type(self).__name__}: the field '{name}' is required")
         if values:
@@ -122,16 +143,16 @@ class Record:
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        return self._values() == other._values()
+        return self._compared() == other._compared()
 
     def __hash__(self) -> int:
-        return hash((type(self), *self._values()))
+        return hash((type(self), *self._compared()))
 
-    def _values(self) -> tuple[object, ...]:
+    def _compared(self) -> tuple[object, ...]:
         # NOTE: the declared fields only; a cached_property keeps its value in the
         # instance's __dict__ too, and must change neither equality nor pickles.
         values = self.__dict__
-        return tuple(values[name] for name in self.__record_fields__)
+        return tuple(values[name] for name in self.__record_compared__)
 
     def __getstate__(self) -> dict[str, object]:
         values = self.__dict__
@@ -142,7 +163,7 @@ class Record:
 
     def __repr__(self) -> str:
         shown = ", ".join(
-            f"{name}={getattr(self, name)!r}" for name, spec in self.__record_fields__.items() if not spec.exclude
+            f"{name}={getattr(self, name)!r}" for name, spec in self.__record_fields__.items() if spec.repr and not spec.exclude
         )
         return f"{type(self).__name__}({shown})"
 
@@ -179,7 +200,8 @@ def field_types(cls: type[Record]) -> Mapping[str, object]:
 
 def field_values(record: Record, *, skip: tuple[str, ...] = ("span",)) -> dict[str, object]:
     """The record's fields by name (a message's placeholders), ``skip`` left out."""
-    return {name: value for name, value in record.__dict__.items() if name not in skip}
+    values = record.__dict__
+    return {name: values[name] for name in record.__record_fields__ if name not in skip}
 
 
 def to_data(value: object) -> object:

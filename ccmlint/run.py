@@ -20,7 +20,6 @@ here; the per-report steps are ``ccmlint.perfile``, shared by both ways.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -36,12 +35,12 @@ from ccmlint.output.results import FileResult, Report
 from ccmlint.parallel import Job, LintPool, file_groups, worker_count
 from ccmlint.perfile import FileOptions, Linted, lint_report
 from ccmlint.reading import STDIN
+from ccmlint.record import Record, field
 from ccmlint.waivers import WaiversFile, apply_waivers, beside, load_waivers, write_baseline
 
 
 
-@dataclass(frozen=True)
-class Overrides:
+class Overrides(Record):
     """Options given on the command line, applied over every configuration file."""
 
     select: tuple[str, ...] | None = None
@@ -52,8 +51,7 @@ class Overrides:
     fail_on: Severity | None = None
 
 
-@dataclass(frozen=True)
-class RunOptions:
+class RunOptions(Record):
     config: str | None = None
     isolated: bool = False
     overrides: Overrides = Overrides()
@@ -70,8 +68,7 @@ class RunOptions:
         return FileOptions(max_bytes=self.max_bytes, fix=self.fix, diff=self.diff, today=self.today)
 
 
-@dataclass(frozen=True)
-class RunResult:
+class RunResult(Record):
     """What the CLI prints and how it exits."""
 
     report: Report

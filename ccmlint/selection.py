@@ -16,18 +16,17 @@ The engine's own ``facts-missing`` can be ignored or re-graded like a rule;
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
+
 from typing import Iterable
 
 from ccmlint.diagnostics import Diagnostic, Severity
 from ccmlint.engine.rule import FACTS_MISSING, INTERNAL_ERROR, RuleSet
+from ccmlint.record import Record
 
 CONFIGURABLE_ENGINE_IDS = frozenset({FACTS_MISSING})
 
 
-@dataclass(frozen=True, slots=True)
-class Selection:
+class Selection(Record):
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()
@@ -73,7 +72,7 @@ class Selection:
             if diagnostic.rule in CONFIGURABLE_ENGINE_IDS and not self.enabled(diagnostic.rule, None):
                 continue
             severity = overrides.get(diagnostic.rule)
-            adjusted.append(diagnostic if severity is None else dataclasses.replace(diagnostic, severity=severity))
+            adjusted.append(diagnostic if severity is None else diagnostic.replace(severity=severity))
         return tuple(adjusted)
 
 

@@ -10,10 +10,10 @@ confidence is refused with a message that says why, never guessed at silently.
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Protocol
 
+from ccmlint.record import Record, field
 from ccmlint.span import LineIndex, Span
 
 
@@ -35,8 +35,7 @@ class Locator(Protocol):
     def locate(self, start: int, end: int) -> Located: ...
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(Record):
     """A decoded report: its normalised text and how to write it back.
 
     A ``locator`` is set when the text was rendered from another format (a Word

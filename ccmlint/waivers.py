@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Iterable, Sequence
@@ -115,8 +114,7 @@ class WaiversSpec(Record):
 # ---------------------------------------------------------------------- loaded form
 
 
-@dataclass(frozen=True, slots=True)
-class Waiver:
+class Waiver(Record):
     """A loaded waiver: what was written, where, and the report it is limited to."""
 
     spec: WaiverSpec
@@ -136,8 +134,7 @@ class Waiver:
         return Acceptance(spec.reason, spec.reviewer, spec.date, spec.expires, waivers_path, self.line)
 
 
-@dataclass(frozen=True, slots=True)
-class WaiversFile:
+class WaiversFile(Record):
     """A waivers file (possibly not written yet: then it has no waivers and no source)."""
 
     path: str
@@ -221,8 +218,7 @@ def _dotted(keys: tuple[object, ...]) -> str:
 # ---------------------------------------------------------------------- applying
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(Record):
     """The reports with their waived findings set aside, and the waivers file's own
     result when it has something to say (stale or expired waivers), else None."""
 

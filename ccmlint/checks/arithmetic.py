@@ -18,7 +18,6 @@ Placeholders: ``{expected}`` (the computed value at the stated precision),
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator, Literal, Mapping
 
 from ccmlint.schema import field_validator
@@ -29,7 +28,7 @@ from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context
 from ccmlint.engine.factpath import resolve
 from ccmlint.facts.model import Fact, Facts, Quantity
-from ccmlint.record import field_names
+from ccmlint.record import Record, field_names
 
 if TYPE_CHECKING:
     from pydantic import ValidationInfo
@@ -40,8 +39,7 @@ _NUMBERS = (int, float, Quantity)
 _EPSILON = 1e-9
 
 
-@dataclass(frozen=True, slots=True)
-class Interval:
+class Interval(Record):
     """The values a written number may stand for."""
 
     low: float

@@ -24,9 +24,9 @@ points), ``{other_group}`` and ``{other_line}`` (where the State is named in the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Iterator, Literal, Mapping
 
+from ccmlint.record import Record
 from ccmlint.schema import Field, field_validator
 
 from ccmlint.checks.identity import identity
@@ -67,8 +67,7 @@ class Params(CheckParams):
         return PathRoles(subjects=tuple(self.groups))
 
 
-@dataclass(frozen=True, slots=True)
-class _Occurrence:
+class _Occurrence(Record):
     value: object
     span: Span
     label: str

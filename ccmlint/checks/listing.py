@@ -5,18 +5,16 @@ names, optionally narrowed by ``where`` on the list's own fields.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Iterator, get_args, get_origin
 
 from ccmlint.engine.factpath import describe, is_fact_type, resolve
 from ccmlint.facts.model import Fact, Facts, StateRef
-from ccmlint.record import field_names, field_types, is_record_type
+from ccmlint.record import Record, field_names, field_types, is_record_type
 
 WhereValues = dict[str, str | int | bool]
 
 
-@dataclass(frozen=True, slots=True)
-class NamedList:
+class NamedList(Record):
     """One list found at a path: the fact that holds it and its names in order."""
 
     owner: Fact

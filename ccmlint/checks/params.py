@@ -11,9 +11,7 @@ and which it checks against, and which message a finding takes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Annotated, Mapping
-
 
 from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context
@@ -38,8 +36,7 @@ FactPaths = Annotated[list[FactPath], BeforeValidator(_one_or_many)]
 """One fact path or a list of them; a single path may be written without brackets."""
 
 
-@dataclass(frozen=True, slots=True)
-class PathRoles:
+class PathRoles(Record):
     """Which paths a rule checks (``subjects``) and which it checks them against
     (``references``). When a subject has values but a reference is empty, the engine
     says the rule could not check instead of passing silently."""

@@ -19,14 +19,13 @@ that day?" — and answers "unknown" whenever the data does not settle it:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Literal
 
 from ccmlint.schema import ConfigDict, Field, InvalidData, validate
-from ccmlint.record import Record
+from ccmlint.record import Record, field
 
 from ccmlint.packdata_io import DataFileError, prepared, read_yaml_data
 from ccmlint.facts.phrasings import rules_root
@@ -62,8 +61,7 @@ class _Entry(Record):
     src: list[str] = Field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
-class Standing:
+class Standing(Record):
     """What a State was on a day, and the sourced fact that says so, for a message."""
 
     kind: StandingKind
@@ -73,8 +71,7 @@ class Standing:
 UNKNOWN = Standing("unknown")
 
 
-@dataclass(frozen=True)
-class StatusData:
+class StatusData(Record):
     parties: dict[str, _Entry]
     signatories: dict[str, _Entry]
     signatories_known_until: date | None

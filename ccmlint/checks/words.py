@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cache, cached_property
 from operator import itemgetter
 from typing import Iterator, NamedTuple, Sequence
@@ -28,6 +27,7 @@ from ccmlint.engine.context import Context
 from ccmlint.facts.model import Facts, Passage, PassageKind
 from ccmlint.facts.phrasings import DEFAULT_PACKS, load_phrasings
 from ccmlint.facts.verbatim import Verbatim, find_verbatim
+from ccmlint.record import Record
 
 # Either side of a form, no letter, digit or hyphen may touch a form's letter
 # ("non-State" is another word): ``_RIGHT`` checks the end in the pattern, and
@@ -47,8 +47,7 @@ In a text without them, lower-casing keeps every offset, and an ASCII form match
 ignoring case exactly where its lower-cased form stands in the lower-cased text."""
 
 
-@dataclass(frozen=True, slots=True)
-class WordPattern:
+class WordPattern(Record):
     """A ``word_pattern``: the compiled ``pattern`` and the lower-cased ``heads`` its
     matches begin with (None where a form does not begin with an ASCII letter or digit)."""
 

@@ -6,14 +6,14 @@ defaults to today, so a report linted again years later gets the same answer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
 from typing import Mapping
 
+from ccmlint.record import Record, field
 
-@dataclass(frozen=True, slots=True)
-class Context:
+
+class Context(Record):
     """``as_of`` comes from ``--as-of`` only; ``data`` holds pack data by name for
     kinds that need reference lists (read-only).
 
@@ -25,4 +25,4 @@ class Context:
 
     as_of: date | None = None
     data: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
-    derived: dict[str, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    derived: dict[str, object] = field(default_factory=dict, compare=False, repr=False)

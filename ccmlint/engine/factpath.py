@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Union, get_args, get_origin
 
 from ccmlint.facts.model import Fact, Facts
-from ccmlint.record import field_names, field_types, field_values, is_record_type
+from ccmlint.record import Record, field_names, field_types, field_values, is_record_type
 from ccmlint.span import Span
 
 
@@ -25,8 +25,7 @@ class FactPathError(ValueError):
     """A path that does not name a field of the model; its text is the whole explanation."""
 
 
-@dataclass(frozen=True, slots=True)
-class PathInfo:
+class PathInfo(Record):
     """What a path leads to, as far as the model's annotations tell.
 
     ``leaf`` is the type of the values (a class, or a typing form such as ``Literal``),

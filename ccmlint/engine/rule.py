@@ -21,7 +21,6 @@ folder and any other sub-folder are not rules.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Iterator, Literal
 
 from ccmlint.checks import AnyParams
@@ -72,8 +71,7 @@ class PackSpec(_Strict):
     description: str = Field(min_length=1)
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(Record):
     """A loaded rule and where it came from (for ``explain`` and error messages)."""
 
     spec: RuleSpec
@@ -108,15 +106,13 @@ class Rule:
         return template
 
 
-@dataclass(frozen=True, slots=True)
-class Pack:
+class Pack(Record):
     name: str
     description: str
     source: str
 
 
-@dataclass(frozen=True, slots=True)
-class RuleSet:
+class RuleSet(Record):
     """Every rule loaded, ordered by id, and the packs they came from."""
 
     rules: tuple[Rule, ...]

@@ -10,7 +10,6 @@ missing fact) instead of passing in silence.
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 from ccmlint.checks import KINDS
 from ccmlint.diagnostics import Diagnostic, Finding, Severity
@@ -27,7 +26,7 @@ DOCUMENT_START = Span(0, 0, 1, 1, 1, 1)
 
 def run(rules: RuleSet, facts: Facts, context: Context, path: str) -> list[Diagnostic]:
     """Every diagnostic the rules give for one report, in ``Diagnostic.sort_key`` order."""
-    context = replace(context, derived={})  # what the rules derive from this report alone
+    context = context.replace(derived={})  # what the rules derive from this report alone
     diagnostics: list[Diagnostic] = []
     for rule in rules:
         diagnostics.extend(run_rule(rule, facts, context, path))

@@ -7,17 +7,16 @@ YAML (the bundled rules come from the cache).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Union
 
 from ccmlint.engine.errors import ConfigError
+from ccmlint.record import Record
 
 YamlValue = Union[str, int, float, bool, None, list["YamlValue"], dict[str, "YamlValue"]]
 KeyPath = tuple[Union[str, int], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class YamlDocument:
+class YamlDocument(Record):
     """A loaded file: its data and, for each key path, the 1-based (line, column) of
     the key (or of the list item). The root path ``()`` is where the document starts."""
 

@@ -7,16 +7,15 @@ tree. Keeping this view small lets a test hand an extractor a few blocks of its 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 from ccmlint.nodes import Document, ListItem, Paragraph, Prose, Subheading
+from ccmlint.record import Record
 
 BlockKind = Literal["header", "heading", "paragraph", "list_item", "subheading"]
 
 
-@dataclass(frozen=True, slots=True)
-class TextBlock:
+class TextBlock(Record):
     """One block's text (markup removed, mapped to the source) and its kind."""
 
     prose: Prose

@@ -18,7 +18,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterator, Sequence
 
 from ccmlint.facts.blocks import TextBlock
@@ -28,6 +27,7 @@ from ccmlint.facts.packdata import Area
 from ccmlint.facts.phrasings import CitationPhrasings, any_of, regex
 from ccmlint.facts.sentences import sentences
 from ccmlint.nodes import Prose
+from ccmlint.record import Record
 
 _CITING = ("paragraph", "list_item", "heading")
 _MONTH_AFTER = rf"\s+(?i:{'|'.join(MONTHS)})\b"
@@ -38,8 +38,7 @@ _RANGE_JOINER = r"\s*(?:to|through|–|—|-|‒)\s*"
 _PLURAL = re.compile(r"(?i:articles|arts\.)")
 
 
-@dataclass(frozen=True, slots=True)
-class _Number:
+class _Number(Record):
     """One number of a citation: offsets of its words (with any paragraph part) and value."""
 
     start: int
@@ -70,8 +69,7 @@ def extract_citations(blocks: Sequence[TextBlock], phrasings: CitationPhrasings,
 # --- articles -------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Citation:
+class _Citation(Record):
     start: int
     numbers: tuple[_Number, ...]
 
@@ -169,8 +167,7 @@ def _plan(text: str, start: int, cited: int, after: int, end: int, phrasings: Ci
 # --- areas tied to obligations --------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Named:
+class _Named(Record):
     position: int
     area: Area
     written: str

@@ -12,12 +12,12 @@ a range that are not written are not invented.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
 from ccmlint.facts.model import DateFact
 from ccmlint.nodes import Prose
+from ccmlint.record import Record
 
 MONTHS: dict[str, int] = {
     name: number
@@ -45,8 +45,7 @@ _LOOKBACK = 80
 ExpressionKind = Literal["single", "list", "range"]
 
 
-@dataclass(frozen=True, slots=True)
-class Day:
+class Day(Record):
     """One written day: where its words are (offsets of the text read) and its date."""
 
     start: int
@@ -54,8 +53,7 @@ class Day:
     value: date
 
 
-@dataclass(frozen=True, slots=True)
-class DateExpression:
+class DateExpression(Record):
     """A date, a list of days or a range, as written; ``days`` in the order written."""
 
     start: int

@@ -12,11 +12,11 @@ list is split at "and" only after an acronym or a comma.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ccmlint.facts.model import Organization, StateRef
 from ccmlint.facts.names import StateNames
 from ccmlint.nodes import Prose
+from ccmlint.record import Record
 
 _SEPARATOR = re.compile(r"(?:\s|,|;|\band\b|&)*")
 _ARTICLE = re.compile(r"(?:the|The)\s+(?=\S)")
@@ -24,8 +24,7 @@ _AND = re.compile(r"\s+(?:and|&)\s+")
 _EDGE_PUNCTUATION = " \t\n,;:.!?"
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+class Item(Record):
     """One name of a list: offsets of its words in the text read, and its State when known."""
 
     start: int

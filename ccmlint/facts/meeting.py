@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from ccmlint.facts.blocks import TextBlock
@@ -28,13 +27,13 @@ from ccmlint.facts.model import DateFact, Meeting, MeetingKind
 from ccmlint.facts.phrasings import MeetingPhrasings, any_of, regex
 from ccmlint.facts.sentences import sentences
 from ccmlint.nodes import Prose
+from ccmlint.record import Record
 
 _ARTICLE = re.compile(r"(?:the|its|this)\s+", re.IGNORECASE)
 _PARENTHESIS = re.compile(r"\s*\((?P<venue>[^,()\d]+),\s*(?P<dates>[^()]*)\)")
 
 
-@dataclass(frozen=True, slots=True)
-class ThisMeeting:
+class ThisMeeting(Record):
     """How the report's own meeting is recognised in its text."""
 
     kind: MeetingKind | None
@@ -55,14 +54,12 @@ def refers_to_this_meeting(text: str, position: int, this: ThisMeeting | None, p
     return False
 
 
-@dataclass(frozen=True, slots=True)
-class _Located:
+class _Located(Record):
     prose: Prose
     mention: MeetingMention
 
 
-@dataclass(frozen=True, slots=True)
-class _Held:
+class _Held(Record):
     """A sentence saying a meeting met: who (a name, or None for "the Meeting"), where, when."""
 
     prose: Prose

@@ -10,7 +10,6 @@ when it knows the meeting, so that a rule can compare a term end with a date.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -22,12 +21,12 @@ from ccmlint.facts.ordinals import ORDINAL_PATTERN, ordinal_value
 from ccmlint.facts.phrasings import MeetingPhrasings, regex, rules_root
 from ccmlint.nodes import Prose
 from ccmlint.prefilter import Needs, needs
+from ccmlint.record import Record
 
 MEETINGS_FILE = Path("data") / "meetings.yaml"
 
 
-@dataclass(frozen=True, slots=True)
-class MeetingMention:
+class MeetingMention(Record):
     """A meeting named in a text: offsets of its words, its kind and ordinal."""
 
     start: int
@@ -81,8 +80,7 @@ def find_meetings(text: str, phrasings: MeetingPhrasings) -> Iterator[MeetingMen
         yield MeetingMention(match.start(), match.end(), kind, ordinal_value(match["ordinal"]))
 
 
-@dataclass(frozen=True)
-class MeetingCycle:
+class MeetingCycle(Record):
     """The years of a convention's meetings, by kind and ordinal."""
 
     years: Mapping[tuple[MeetingKind, int], int]

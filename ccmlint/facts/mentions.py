@@ -25,7 +25,6 @@ alphabetical order.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from typing import Iterable, Iterator, Sequence
 
@@ -34,6 +33,7 @@ from ccmlint.cache import Memo
 from ccmlint.facts.model import Passage, StateEnumeration, StateMention, StateNameFacts
 from ccmlint.facts.phrasings import StateNamePhrasings, any_of
 from ccmlint.facts.statedata import StateData
+from ccmlint.record import Record
 
 MIN_ENUMERATION = 3
 """Two names joined by "and" are a pair, not a list whose order means anything."""
@@ -45,8 +45,7 @@ _LOOK_BEHIND = 40
 """How much text before a name the phrasings look at."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Found:
+class _Found(Record):
     """A mention and where its words (and any "the" before them) lie in the passage."""
 
     mention: StateMention

@@ -18,7 +18,6 @@ rightly differ from a prediction. Each file is read once per process.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -27,6 +26,7 @@ from typing import Mapping
 from ccmlint.packdata_io import DataFileError, prepared, read_yaml_data
 from ccmlint.facts.model import MeetingKind
 from ccmlint.facts.phrasings import rules_root
+from ccmlint.record import Record, field
 
 DATA = Path("data")
 _KINDS: dict[str, MeetingKind] = {
@@ -38,16 +38,14 @@ _KINDS: dict[str, MeetingKind] = {
 _MEETING_ID = re.compile(r"(?P<ordinal>\d{1,3})\s*(?P<kind>MSP|RC)", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Area:
+class Area(Record):
     """An area of work (a working group or thematic coordinator) and the article it follows up."""
 
     article: int
     names: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
+class Unit(Record):
     """A unit of measure: its name, what it measures, its size in the SI unit, how it is written."""
 
     name: str
@@ -56,8 +54,7 @@ class Unit:
     written: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class PackData:
+class PackData(Record):
     """Everything the readers of dates and numbers take from the packs."""
 
     meeting_years: Mapping[tuple[MeetingKind, int], tuple[int, ...]] = field(default_factory=dict)

@@ -12,7 +12,6 @@ whole are phrasings (``arithmetic`` in ``facts.yaml``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from typing import Iterable, Sequence
 
@@ -22,6 +21,7 @@ from ccmlint.facts.packdata import Unit
 from ccmlint.facts.phrasings import ArithmeticPhrasings, any_of, regex
 from ccmlint.facts.sentences import sentences
 from ccmlint.nodes import Prose
+from ccmlint.record import Record
 
 # A number: digits with thousands commas, or plain digits, with decimals; never part of
 # a symbol ("CCM/MSP/2024/11"), a paragraph number ("4.1" after "Article") is read as
@@ -31,8 +31,7 @@ _DIGIT = re.compile(r"\d")  # every _NUMBER holds one
 PERCENT = "%"
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
+class Found(Record):
     """A number found in a text: offsets, value, written precision and unit (None when bare)."""
 
     start: int

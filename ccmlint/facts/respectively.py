@@ -17,7 +17,6 @@ respectively").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Sequence
 
 from ccmlint.facts.blocks import TextBlock
@@ -27,6 +26,7 @@ from ccmlint.facts.packdata import Unit
 from ccmlint.facts.phrasings import ArithmeticPhrasings, regex
 from ccmlint.facts.quantities import find_quantities
 from ccmlint.facts.sentences import sentences
+from ccmlint.record import Record
 
 _RUNNING_TEXT = ("paragraph", "list_item")
 _SEPARATOR = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?")
@@ -37,8 +37,7 @@ _PREPOSITIONS = "for|to|on|in|by|under|with|as|at|from|of"
 _LAST_PARALLEL = re.compile(rf".*(?:,\s*and\s+|,\s*|\s+and\s+)(?P<prep>{_PREPOSITIONS})\s+[^,;()]+?[\s,]*$", re.DOTALL)
 
 
-@dataclass(frozen=True, slots=True)
-class _Run:
+class _Run(Record):
     """A list found in a sentence: its offsets and how many items it holds."""
 
     start: int

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Literal, Mapping
@@ -58,8 +57,7 @@ class StateEntry(_Strict):
     variants: list[VariantEntry] = Field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
-class Form:
+class Form(Record):
     """One way of writing a State: the State it names and what editors think of it."""
 
     state: str
@@ -74,8 +72,7 @@ class Form:
         return self.status == "name" or self.interchangeable
 
 
-@dataclass(frozen=True)
-class StateData:
+class StateData(Record):
     """Every known form of every State, by folded form, and each State's entry by name."""
 
     forms: Mapping[str, Form]

@@ -10,15 +10,14 @@ Which stretches count is data, the ``verbatim`` phrasings of the packs
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from ccmlint.facts.phrasings import DEFAULT_PACKS, VerbatimPhrasings, any_of, load_phrasings
+from ccmlint.record import Record
 
 Stretch = tuple[int, int]
 
 
-@dataclass(frozen=True, slots=True)
-class Verbatim:
+class Verbatim(Record):
     """Where a text quotes (``quotations``) or cites (``citations``), as sorted offsets."""
 
     quotations: tuple[Stretch, ...] = ()

@@ -20,19 +20,18 @@ point mark at its start.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from html import escape
 
 from ccmlint.diagnostics import Diagnostic, Severity
 from ccmlint.output.results import Acceptance, FileResult, RenderOptions, Report, RuleDoc
 from ccmlint.output.text import summary
+from ccmlint.record import Record
 from ccmlint.span import Span
 
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(Record):
     """A finding as the page numbers it (``f1``, ``f2`` … across all files)."""
 
     key: str

@@ -7,16 +7,15 @@ in and what a rule's documentation says are settled before rendering and arrive 
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
 import datetime
 from typing import Mapping
 
 from ccmlint.diagnostics import Diagnostic, Severity
+from ccmlint.record import Record, field
 from ccmlint.source import Source
 
 
-@dataclass(frozen=True, slots=True)
-class Acceptance:
+class Acceptance(Record):
     """A reviewer's decision that a finding is intentional (one entry of a waivers file)."""
 
     reason: str
@@ -27,24 +26,21 @@ class Acceptance:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
-class Waived:
+class Waived(Record):
     """A finding that a reviewer accepted: it is shown as such and does not fail the run."""
 
     diagnostic: Diagnostic
     acceptance: Acceptance
 
 
-@dataclass(frozen=True, slots=True)
-class ChapterMark:
+class ChapterMark(Record):
     """Where a chapter or annex starts, and how to name it to a reader ("II. Officers")."""
 
     start: int
     label: str
 
 
-@dataclass(frozen=True, slots=True)
-class FileResult:
+class FileResult(Record):
     """The outcome for one file: diagnostics, or the error that stopped it being read.
 
     ``is_report`` is False for a waivers file that carries diagnostics of its own (a
@@ -65,8 +61,7 @@ class FileResult:
         return self.chapters[index].label if index >= 0 else None
 
 
-@dataclass(frozen=True, slots=True)
-class RuleDoc:
+class RuleDoc(Record):
     """A rule's identity and documentation, as formatters show it (help text, SARIF rules)."""
 
     id: str
@@ -79,8 +74,7 @@ class RuleDoc:
     authority: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
+class Report(Record):
     """A whole run, ready to render: the files in the order given and the rules' docs."""
 
     files: tuple[FileResult, ...]
@@ -97,8 +91,7 @@ class Report:
         return [waived for result in self.files for waived in result.waived]
 
 
-@dataclass(frozen=True, slots=True)
-class RenderOptions:
+class RenderOptions(Record):
     """How the user asked to see the report; only the text format reads most of these."""
 
     colour: bool = False

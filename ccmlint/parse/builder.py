@@ -10,7 +10,6 @@ section ``H.`` a chapter?) are settled by looking at the neighbours.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Iterable, Sequence
 
 from lark import Token, Transformer
@@ -385,7 +384,7 @@ def _settle_list_styles(blocks: list[Block]) -> tuple[Block, ...]:
                 and letter_value(letter.upper()) == previous_alpha + 1
                 and not _continues_roman(blocks, index, block.ordinal)
             ):
-                block = replace(block, style="alpha", ordinal=previous_alpha + 1)
+                block = block.replace(style="alpha", ordinal=previous_alpha + 1)
             if block.style == "alpha":
                 previous_alpha = block.ordinal
         settled.append(block)
@@ -415,7 +414,7 @@ def _settle_stray_section_letters(parts: list[Part]) -> list[Part]:
             and len(part.heading.marker) == 1
             and previous.sections[-1].heading.number == letter_value(part.heading.marker) - 1
         ):
-            heading = replace(part.heading, number=letter_value(part.heading.marker))
+            heading = part.heading.replace(number=letter_value(part.heading.marker))
             section = Section(heading, part.blocks, part.span)
             merged_sections = previous.sections + (section,) + part.sections
             span_end = part.span
@@ -427,7 +426,7 @@ def _settle_stray_section_letters(parts: list[Part]) -> list[Part]:
                 span_end.end_line,
                 span_end.end_column,
             )
-            settled[-1] = replace(previous, sections=merged_sections, span=merged_span)
+            settled[-1] = previous.replace(sections=merged_sections, span=merged_span)
             continue
         settled.append(part)
     return settled

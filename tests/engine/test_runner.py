@@ -3,7 +3,6 @@ and the info given when the facts a rule checks against are missing."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from typing import Iterator
 
@@ -177,4 +176,4 @@ def test_the_failed_rule_is_read_back_from_its_internal_error() -> None:
 
     diagnostic = internal_error(SimpleNamespace(id="footnote-out-of-order"), ValueError("boom"), "r.txt")  # type: ignore[arg-type]
     assert failed_rule(diagnostic) == "footnote-out-of-order"
-    assert failed_rule(replace(diagnostic, rule="footnote-out-of-order")) is None
+    assert failed_rule(diagnostic.replace(rule="footnote-out-of-order")) is None

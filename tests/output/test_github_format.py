@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 
 from handmade import diagnostic, report, source
 
@@ -40,7 +39,7 @@ def test_a_path_with_comma_and_colon_stays_one_property() -> None:
 def test_a_span_over_two_lines_has_no_columns() -> None:
     src = source()
     start = src.text.index("Vice-Presidents")
-    multi = dataclasses.replace(diagnostic(src, "Vice-Presidents"), span=src.span(start, start + 20))
+    multi = diagnostic(src, "Vice-Presidents").replace(span=src.span(start, start + 20))
     line = github.annotation(multi)
     assert ",line=2,endLine=3,title=" in line and "col=" not in line
 

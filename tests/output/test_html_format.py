@@ -77,7 +77,7 @@ def test_overlapping_findings_share_pieces_and_empty_spans_are_points() -> None:
     wide = diagnostic(src, "Chile and Mexico", fingerprint="aaaaaaaaaaaaaaaa:1")
     narrow = diagnostic(src, "Mexico", rule="footnote-reference-without-text", severity=Severity.ERROR)
     point = diagnostic(src, "Chile", rule="placeholder-left-in-draft", severity=Severity.INFO)
-    point = type(point)(**{name: getattr(point, name) for name in point.__slots__} | {"span": src.span(start, start)})
+    point = point.replace(span=src.span(start, start))
     result = FileResult(src.path, src, tuple(sorted((wide, narrow, point), key=lambda d: d.sort_key())))
     marks = parsed(html.render(Report((result,)))).marks
     pieces = [(attrs["data-findings"], text, attrs["class"]) for attrs, text in marks]

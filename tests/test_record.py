@@ -1,4 +1,4 @@
-"""Records, the shape of every fact: typed fields, immutable, plain data out."""
+"""Records, the shape of every fact, node and finding: typed fields, immutable, plain data out."""
 
 from __future__ import annotations
 
@@ -105,3 +105,24 @@ def test_records_survive_pickling() -> None:
     assert again == facts
     with pytest.raises(FrozenRecordError):
         again.extensions = []  # type: ignore[misc]
+
+
+class Located(Record):
+    text: str
+    start: int = 0
+    index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+
+def test_fields_may_be_given_in_declared_order() -> None:
+    assert Located("a", 3) == Located(text="a", start=3) == Located("a", start=3)
+    with pytest.raises(TypeError, match="given twice"):
+        Located("a", text="b")
+    with pytest.raises(TypeError, match="takes 3 fields"):
+        Located("a", 1, {}, 4)
+
+
+def test_a_field_left_out_of_comparison_changes_neither_equality_nor_hash_nor_repr() -> None:
+    first, second = Located("a", index={"x": 1}), Located("a")
+    assert first == second and hash(first) == hash(second)
+    assert repr(first) == "Located(text='a', start=0)"
+    assert pickle.loads(pickle.dumps(first)).index == {"x": 1}
