@@ -28,6 +28,7 @@ NOT_ON_A_PLAIN_RUN = (
     "yaml",  # rules and pack data come from the cache; no configuration or waivers file here
     "pydantic",  # ... already validated (ccmlint.schema validates only what is read afresh)
     "pydantic_core",
+    "lark",  # the grammar's tables come from the cache too (ccmlint.parse.grammar)
     "multiprocessing",  # only --jobs starts a pool
     "concurrent.futures.process",
     "ccmlint.docx.package",  # only a Word document needs the .docx reader
@@ -54,7 +55,7 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A home with a cache warmed by a first run, as every run after the first finds it."""
     home = tmp_path_factory.mktemp("home")
     modules = imported_by(["--isolated", str(EXAMPLE)], home)
-    assert "yaml" in modules and "pydantic" in modules  # the first run did read the packs, and fill the cache
+    assert {"yaml", "pydantic", "lark"} <= modules  # the first run did read the packs, and fill the cache
     assert any((home / "cache" / "ccmlint").glob("pack-*.pickle"))
     return home
 
@@ -62,7 +63,7 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize("format_", ["text", "json", "sarif"])
 def test_a_plain_run_imports_only_what_it_needs(private_cache: Path, format_: str) -> None:
     modules = imported_by(["--isolated", "--format", format_, str(EXAMPLE)], private_cache)
-    assert "ccmlint.facts" in modules and "lark" in modules  # the probe did lint
+    assert "ccmlint.facts" in modules and "ccmlint.parse.lalr" in modules  # the probe did lint
     unexpected = sorted(name for name in NOT_ON_A_PLAIN_RUN if name in modules)
     assert unexpected == []
 

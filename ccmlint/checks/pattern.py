@@ -32,18 +32,18 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
-from typing import Iterator, Literal, Mapping
-
-import regex
-
-from ccmlint.schema import Field, field_validator
+from typing import TYPE_CHECKING, Iterator, Literal, Mapping
 
 from ccmlint.checks.params import CheckParams, PathRoles
-from ccmlint.prefilter import Needs, needs
 from ccmlint.checks.words import ReportText
 from ccmlint.diagnostics import Finding, Fix
 from ccmlint.engine.context import Context
 from ccmlint.facts.model import PROSE_KINDS, Facts, Passage, PassageKind
+from ccmlint.prefilter import Needs, needs
+from ccmlint.schema import Field, field_validator
+
+if TYPE_CHECKING:
+    import regex
 
 KIND = "pattern"
 
@@ -69,6 +69,8 @@ class Params(CheckParams):
     def _compiles_safely(cls, pattern: str | None) -> str | None:
         if pattern is None:
             return None
+        import regex
+
         try:
             regex.compile(pattern, regex.VERSION0)
         except (regex.error, re.error) as error:
@@ -79,7 +81,7 @@ class Params(CheckParams):
 
     @cached_property
     def compiled(self) -> regex.Pattern[str]:
-        return regex.compile(self.pattern, regex.VERSION0 | (regex.IGNORECASE if self.ignore_case else 0))
+        return _compile(self.pattern, self.ignore_case)
 
     @cached_property
     def search(self) -> Search:
@@ -107,17 +109,17 @@ class Search:
     does not hold (a placeholder, a misspelling), so they are never compiled at all.
     """
 
-    __slots__ = ("_compiled", "_flags", "_pattern", "needs")
+    __slots__ = ("_compiled", "_ignore_case", "_pattern", "needs")
 
-    def __init__(self, pattern: str, flags: int, needs: Needs) -> None:
+    def __init__(self, pattern: str, ignore_case: bool, needs: Needs) -> None:
         self._pattern = pattern
-        self._flags = flags
+        self._ignore_case = ignore_case
         self._compiled: regex.Pattern[str] | None = None
         self.needs = needs
 
     @classmethod
     def of(cls, pattern: str, ignore_case: bool) -> Search:
-        return cls(pattern, regex.VERSION0 | (regex.IGNORECASE if ignore_case else 0), needs(pattern, ignore_case))
+        return cls(pattern, ignore_case, needs(pattern, ignore_case))
 
     @property
     def compiled(self) -> regex.Pattern[str]:
@@ -128,10 +130,18 @@ class Search:
     def _compile(self) -> regex.Pattern[str]:
         if self.needs.first is not None:
             try:
-                return regex.compile(f"(?={self.needs.first})(?:{self._pattern})", self._flags)
-            except (regex.error, re.error):  # pragma: no cover - the class is built to compile
+                return _compile(f"(?={self.needs.first})(?:{self._pattern})", self._ignore_case)
+            except Exception:  # noqa: BLE001 # pragma: no cover - the class is built to compile
                 pass
-        return regex.compile(self._pattern, self._flags)
+        return _compile(self._pattern, self._ignore_case)
+
+
+def _compile(pattern: str, ignore_case: bool) -> regex.Pattern[str]:
+    """A pattern compiled by the ``regex`` engine, imported only when a rule's pattern
+    is first searched (its import costs as much as a lint's rules stage)."""
+    import regex
+
+    return regex.compile(pattern, regex.VERSION0 | (regex.IGNORECASE if ignore_case else 0))
 
 
 def check(params: Params, facts: Facts, context: Context) -> Iterator[Finding]:

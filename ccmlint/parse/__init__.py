@@ -18,5 +18,5 @@ __all__ = ["parse"]
 def parse(source: Source) -> Document:
     """The syntax tree of a report."""
     text = source.text if source.text.endswith("\n") else source.text + "\n"
-    tree = report_parser().parse(text)
-    return DocumentBuilder(source).transform(tree)
+    document: Document = report_parser().parse(text, DocumentBuilder(source))
+    return document

@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
-from lark import Token, Transformer
-
 from ccmlint.nodes import (
     Annex,
     Block,
@@ -39,6 +37,7 @@ from ccmlint.nodes import (
     Subheading,
     Text,
 )
+from ccmlint.parse.lalr import Token
 from ccmlint.parse.numerals import letter_value, roman_value
 from ccmlint.source import Source
 from ccmlint.span import Span
@@ -58,11 +57,12 @@ _HEADER_ORIGINAL = re.compile(r"^\s*Original:")
 _AMBIGUOUS_ROMAN = frozenset("ivx")
 
 
-class DocumentBuilder(Transformer[Token, Document]):
-    """Transforms the parse tree of one source into a ``Document``."""
+class DocumentBuilder:
+    """Builds the ``Document`` of one source: the parser calls the method named
+    after each grammar rule with that rule's children (tokens and what the methods of
+    the rules inside it returned)."""
 
     def __init__(self, source: Source) -> None:
-        super().__init__(visit_tokens=False)
         self._source = source
         self._lines = source.lines
         self._problems: list[MarkupProblem] = []
