@@ -1,7 +1,7 @@
 """A small, safe, per-user cache for work every run would otherwise repeat.
 
-Start-up is most of a pre-commit run: compiling the grammar and validating the rule
-packs cost more than linting a report. Results are kept as pickles in the user's
+Start-up is most of a pre-commit run: compiling the grammar, validating the rule
+packs and compiling their patterns cost more than linting a report. Results are kept as pickles in the user's
 own cache directory (``$XDG_CACHE_HOME/ccmlint`` or ``~/.cache/ccmlint``), never in
 the shared temporary directory where another user could plant one; the directory
 must belong to the user. Each entry is keyed by a digest of everything it was built
@@ -198,17 +198,6 @@ def _prune(folder: Path, pattern: str) -> None:
     entries.sort(reverse=True)
     for _, stale in entries[KEPT_PER_KIND:]:
         _discard(stale)
-
-
-def cache_file(kind: str, key: str) -> Path | None:
-    """A path for a cache entry written by another library (Lark's grammar cache)."""
-    folder = directory()
-    if folder is None:
-        return None
-    path = folder / f"{kind}-{key[:32]}"
-    if not path.exists():
-        _prune(folder, f"{kind}-*")  # the library is about to write a new one
-    return path
 
 
 def _store(path: Path, value: object) -> None:

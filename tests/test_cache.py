@@ -132,15 +132,6 @@ def test_old_entries_of_a_kind_are_pruned_when_a_new_one_is_written(cache_home: 
     assert newest.calls == 0
 
 
-def test_entries_written_by_a_library_are_pruned_too(cache_home: Path) -> None:
-    cache_home.mkdir(parents=True)
-    for number in range(cache.KEPT_PER_KIND + 3):
-        (cache_home / f"lib-{number:03d}").write_bytes(b"x")
-    path = cache.cache_file("lib", "new-key")
-    assert path is not None and not path.exists()
-    assert len(list(cache_home.glob("lib-*"))) == cache.KEPT_PER_KIND
-
-
 @pytest.fixture
 def new_memo(cache_home: Path) -> Iterator[Callable[[], cache.Memo[str, int]]]:
     """Fresh memos of one kind, as fresh processes would have, forgotten afterwards."""
