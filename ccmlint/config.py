@@ -30,6 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
+from ccmlint import regexes
 from ccmlint.cache import cached, digest
 from ccmlint.diagnostics import Severity
 from ccmlint.engine.errors import ConfigError
@@ -303,9 +304,9 @@ def _plain(value: object) -> YamlValue:
     return str(value)
 
 
-_TABLE_HEADER = re.compile(r"^\s*\[(?!\[)\s*(?P<name>[^\]]+?)\s*\]\s*(#.*)?$")
+_TABLE_HEADER = regexes.compile(r"^\s*\[(?!\[)\s*(?P<name>[^\]]+?)\s*\]\s*(#.*)?$")
 _KEY = r"(?:[A-Za-z0-9_-]+|\"(?:[^\"\\]|\\.)*\"|'[^']*')"
-_KEY_LINE = re.compile(rf"^(?P<indent>\s*)(?P<key>{_KEY}(?:\s*\.\s*{_KEY})*)\s*=\s*")
+_KEY_LINE = regexes.compile(rf"^(?P<indent>\s*)(?P<key>{_KEY}(?:\s*\.\s*{_KEY})*)\s*=\s*")
 
 
 def _split_key(dotted: str) -> list[str]:

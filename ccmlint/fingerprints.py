@@ -22,11 +22,11 @@ changes the fingerprint, on purpose: the reviewer accepted *that* sentence.
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from bisect import bisect_left
 from typing import Sequence
 
+from ccmlint import regexes
 from ccmlint.diagnostics import Diagnostic
 
 CONTEXT_CHARS = 120
@@ -37,10 +37,10 @@ _WINDOW = 4000
 per finding that whitespace alone cannot exceed in practice."""
 
 # A sentence ends at . ! ? or ; followed by whitespace, or at a blank line.
-_BOUNDARY = re.compile(r"[.!?;](?=\s)|\n[ \t]*\n")
+_BOUNDARY = regexes.compile(r"[.!?;](?=\s)|\n[ \t]*\n")
 # Where each half of _BOUNDARY matches, each place taken alone.
-_MARK = re.compile(r"[.!?;](?=\s)")
-_BLANK_LINE = re.compile(r"\n(?=[ \t]*\n)")
+_MARK = regexes.compile(r"[.!?;](?=\s)")
+_BLANK_LINE = regexes.compile(r"\n(?=[ \t]*\n)")
 
 
 def with_fingerprints(text: str, diagnostics: Sequence[Diagnostic]) -> tuple[Diagnostic, ...]:

@@ -16,7 +16,6 @@ The engine's own ``facts-missing`` can be ignored or re-graded like a rule;
 
 from __future__ import annotations
 
-
 from typing import Iterable
 
 from ccmlint.diagnostics import Diagnostic, Severity

@@ -14,7 +14,6 @@ from __future__ import annotations
 from typing import Annotated, Iterator, Protocol, Union
 
 from ccmlint.schema import Field
-
 from ccmlint.checks import after, pattern, present, references_resolve, required, sequence, subset, unique
 from ccmlint.checks import compare
 from ccmlint.checks import acronym_defined, consistency, substitution

@@ -33,7 +33,6 @@ from typing import Iterator, Literal, Mapping
 
 from ccmlint.schema import ConfigDict, Field, InvalidData, field_validator, validate
 from ccmlint.record import Record
-
 from ccmlint.checks.params import CheckParams, PathRoles
 from ccmlint.checks.styledata import StyleDataError, prepared_style_list
 from ccmlint.diagnostics import Finding

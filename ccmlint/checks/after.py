@@ -18,7 +18,6 @@ from datetime import date
 from typing import Iterator, Literal, Mapping, Union
 
 from ccmlint.schema import field_validator
-
 from ccmlint.checks.params import CheckParams, FactPath, PathRoles, require_located, require_single
 from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context

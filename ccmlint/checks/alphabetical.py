@@ -23,7 +23,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator, Literal, Mapping, Sequence
 
 from ccmlint.schema import Field, field_validator
-
 from ccmlint.checks.listing import WhereValues, list_fields, lists_at, require_items, require_lists, require_where
 from ccmlint.checks.params import CheckParams, FactPath, PathRoles
 from ccmlint.diagnostics import Finding

@@ -13,7 +13,6 @@ from datetime import date
 from typing import Iterator, Literal, Mapping
 
 from ccmlint.schema import field_validator
-
 from ccmlint.checks.after import is_after
 from ccmlint.checks.params import CheckParams, FactPath, PathRoles, require_located, require_single
 from ccmlint.diagnostics import Finding

@@ -21,7 +21,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Iterator, Literal, Mapping
 
 from ccmlint.schema import Field, field_validator
-
 from ccmlint.checks.params import CheckParams, FactPath, PathRoles, require_located, require_single
 from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context

@@ -54,7 +54,6 @@ from typing import Iterable, Iterator, Literal, Mapping, NamedTuple
 
 from ccmlint.schema import ConfigDict, Field, InvalidData, field_validator, model_validator, validate
 from ccmlint.record import Record
-
 from ccmlint.checks.params import PathRoles
 from ccmlint.checks.styledata import StyleDataError, StyleListParams, prepared_style_list
 from ccmlint.checks.words import Found, Passages, ReportText, WordFinder, WordPattern, alternation, capitalised, fix_for, sentence_initial, word_pattern

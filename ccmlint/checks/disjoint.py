@@ -28,7 +28,6 @@ from typing import Iterator, Literal, Mapping
 
 from ccmlint.record import Record
 from ccmlint.schema import Field, field_validator
-
 from ccmlint.checks.identity import identity
 from ccmlint.checks.params import CheckParams, PathRoles, require_located
 from ccmlint.diagnostics import Finding

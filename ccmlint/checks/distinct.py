@@ -18,7 +18,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator, Literal, Mapping
 
 from ccmlint.schema import Field, field_validator
-
 from ccmlint.checks.identity import identity
 from ccmlint.checks.listing import WhereValues, lists_at, require_items, require_lists, require_where
 from ccmlint.checks.params import CheckParams, FactPaths, PathRoles

@@ -21,7 +21,6 @@ from functools import lru_cache
 from typing import Iterator, Literal, Mapping
 
 from ccmlint.schema import Field, field_validator
-
 from ccmlint.checks.params import CheckParams, FactPaths, PathRoles, common_owner_fields, require_located
 from ccmlint.diagnostics import Finding, Fix
 from ccmlint.engine.context import Context

@@ -34,6 +34,7 @@ import re
 from functools import cached_property
 from typing import TYPE_CHECKING, Iterator, Literal, Mapping
 
+from ccmlint import regexes
 from ccmlint.checks.params import CheckParams, PathRoles
 from ccmlint.checks.words import ReportText
 from ccmlint.diagnostics import Finding, Fix
@@ -51,7 +52,7 @@ MATCH_SECONDS = 2.0
 """The longest one pattern may search one passage before the rule is given up."""
 
 # A group holding an unbounded quantifier, itself quantified without bound: (x+)+, (x*y)*, (?:a|b+){2,}
-_NESTED_REPETITION = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*]|\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)\{\d+,\}")
+_NESTED_REPETITION = regexes.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*]|\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)\{\d+,\}")
 
 
 class Params(CheckParams):

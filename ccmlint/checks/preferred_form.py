@@ -34,7 +34,6 @@ from __future__ import annotations
 from typing import Iterator, Literal, Mapping
 
 from ccmlint.schema import field_validator
-
 from ccmlint.checks.params import CheckParams, FactPath, PathRoles
 from ccmlint.diagnostics import Finding, Fix
 from ccmlint.engine.context import Context

@@ -30,7 +30,6 @@ from functools import cached_property
 from typing import Iterator, Literal, Mapping
 
 from ccmlint.schema import field_validator
-
 from ccmlint.checks.params import CheckParams, FactPaths, PathRoles, common_owner_fields, require_located
 from ccmlint.checks.standing import Standing, StandingKind, StatusData, StatusDataError, load_status
 from ccmlint.diagnostics import Finding

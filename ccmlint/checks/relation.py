@@ -16,7 +16,6 @@ import operator
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Literal, Mapping, get_origin
 
 from ccmlint.schema import field_validator, model_validator
-
 from ccmlint.checks.fields import field_type, fields_of, item_type, read
 from ccmlint.checks.params import CheckParams, FactPath, PathRoles, require_located
 from ccmlint.diagnostics import Finding

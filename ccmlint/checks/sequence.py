@@ -24,11 +24,10 @@ item when it is a located fact, and the fields of the item's owner.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Iterator, Literal, Mapping
 
+from ccmlint import regexes
 from ccmlint.schema import field_validator, model_validator
-
 from ccmlint.checks.params import CheckParams, FactPath, PathRoles, require_fields, require_located
 from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context
@@ -173,7 +172,7 @@ def _fields_of(value: object) -> dict[str, object]:
     return field_values(value)
 
 
-_NUMERAL = re.compile(r"([A-Za-z]+|\d+)(?=[^A-Za-z0-9]*$)")
+_NUMERAL = regexes.compile(r"([A-Za-z]+|\d+)(?=[^A-Za-z0-9]*$)")
 
 
 def written_like(value: int, marker: str, number: int) -> str:

@@ -26,7 +26,6 @@ from typing import Literal
 
 from ccmlint.schema import ConfigDict, Field, InvalidData, validate
 from ccmlint.record import Record, field
-
 from ccmlint.packdata_io import DataFileError, prepared, read_yaml_data
 from ccmlint.facts.phrasings import rules_root
 

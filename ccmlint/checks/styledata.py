@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, TypeVar
 
 from ccmlint.schema import Field, field_validator
-
 from ccmlint.checks.params import CheckParams
 from ccmlint.facts.model import PROSE_KINDS, PassageKind
 from ccmlint.facts.phrasings import DEFAULT_PACKS, rules_root

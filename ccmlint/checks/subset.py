@@ -16,7 +16,6 @@ from difflib import SequenceMatcher
 from typing import Iterator, Literal, Mapping
 
 from ccmlint.schema import Field, field_validator
-
 from ccmlint.checks.identity import identity, spellings
 from ccmlint.checks.params import CheckParams, FactPath, FactPaths, PathRoles, common_owner_fields, require_located
 from ccmlint.diagnostics import Finding

@@ -28,7 +28,6 @@ from typing import Annotated, Iterator, Literal, Mapping
 
 from ccmlint.schema import BeforeValidator, ConfigDict, Field, InvalidData, model_validator, validate
 from ccmlint.record import Record
-
 from ccmlint.checks.params import PathRoles
 from ccmlint.checks.styledata import StyleDataError, StyleListParams, prepared_style_list
 from ccmlint.checks.words import ReportText, WordFinder, alternation, capitalised, fix_for, follow_case, quoted_list, word_pattern

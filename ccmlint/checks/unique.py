@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator, Literal, Mapping
 
 from ccmlint.schema import Field, field_validator
-
 from ccmlint.checks.params import CheckParams, FactPath, PathRoles, require_fields, require_located
 from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context

@@ -14,7 +14,6 @@ from datetime import date
 from typing import Iterator, Literal, Mapping
 
 from ccmlint.schema import field_validator
-
 from ccmlint.checks.params import CheckParams, FactPath, PathRoles, require_located
 from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context

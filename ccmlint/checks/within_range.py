@@ -24,7 +24,6 @@ from typing import Iterator, Literal, Mapping, Union
 
 from ccmlint.schema import ConfigDict, field_validator, model_validator
 from ccmlint.record import Record
-
 from ccmlint.packdata_io import prepared, read_yaml_data
 from ccmlint.checks.params import CheckParams, FactPath, PathRoles, require_located, require_single
 from ccmlint.diagnostics import Finding

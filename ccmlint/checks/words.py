@@ -34,12 +34,12 @@ from ccmlint.record import Record
 # ``find_words`` the start. A form ending in punctuation ("art.") may be followed by
 # anything ("art.5").
 _RIGHT = r"(?:(?<=[\w])(?![\w-])|(?<![\w]))"
-_WORD_CHAR = re.compile(r"[\w-]")
+_WORD_CHAR = regexes.compile(r"[\w-]")
 # What may stand between a sentence's start and its first word.
 _OPENERS = " “\"‘'([–—"
 _END = itemgetter(1)
 # The head of a form: its leading ASCII letters, digits and hyphens ("work" in "work plan").
-_HEAD = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*")
+_HEAD = regexes.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*")
 _FOLD_UNSAFE = ("\u0130", "\u0131", "\u017f", "\u212a")
 """The only characters besides ASCII letters that ``re``, ignoring case, takes for an
 ASCII letter (İ, dotless ı, long ſ, the Kelvin sign; a test checks every character).

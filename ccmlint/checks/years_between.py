@@ -13,7 +13,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Iterator, Literal, Mapping
 
 from ccmlint.schema import field_validator
-
 from ccmlint.checks.fields import field_type, fields_of, item_type, read
 from ccmlint.checks.params import CheckParams, FactPath, PathRoles, require_located
 from ccmlint.diagnostics import Finding

@@ -10,7 +10,6 @@ missing fact) instead of passing in silence.
 
 from __future__ import annotations
 
-
 from ccmlint.checks import KINDS
 from ccmlint.diagnostics import Diagnostic, Finding, Severity
 from ccmlint.engine.context import Context

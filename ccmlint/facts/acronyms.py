@@ -24,13 +24,14 @@ from __future__ import annotations
 
 import re
 
+from ccmlint import regexes
 from ccmlint.facts.model import AcronymDefinition, AcronymUse, Acronyms, Passage
 from ccmlint.facts.names import StateNames
 from ccmlint.facts.phrasings import AcronymPhrasings, VerbatimPhrasings, regex
 from ccmlint.facts.verbatim import Verbatim, find_verbatim
 
-_ROMAN = re.compile(r"(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
-_WORD = re.compile(r"\S+")
+_ROMAN = regexes.compile(r"(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_WORD = regexes.compile(r"\S+")
 # Words an acronym usually skips ("International Federation of the Red Cross and Red
 # Crescent Societies (IFRC)"): they do not count towards the words searched.
 _LINKING_WORDS = frozenset("a an and at for in of on the to".split())

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, Sequence
 
+from ccmlint import regexes
 from ccmlint.facts.blocks import TextBlock
 from ccmlint.facts.dates import MONTHS
 from ccmlint.facts.model import ActionRange, ActionRef, AreaArticle, ArticleRef, Citations
@@ -35,7 +36,7 @@ _NUMBER = rf"(?P<number>\d{{1,3}})(?!\d)(?!{_MONTH_AFTER})"
 # Between two numbers of one citation: a list ("3, 4 and 5") or a range ("12 to 17").
 _LIST_JOINER = r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+and\s+|\s+or\s+|\s*&\s*)"
 _RANGE_JOINER = r"\s*(?:to|through|–|—|-|‒)\s*"
-_PLURAL = re.compile(r"(?i:articles|arts\.)")
+_PLURAL = regexes.compile(r"(?i:articles|arts\.)")
 
 
 class _Number(Record):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Literal, Sequence
 
+from ccmlint import regexes
 from ccmlint.facts.blocks import TextBlock
 from ccmlint.facts.lists import split_states, state_ref
 from ccmlint.facts.meeting_refs import MeetingCycle, find_meetings, meeting_ref
@@ -24,7 +25,7 @@ from ccmlint.nodes import Prose
 
 Group = Literal["working_group", "thematic_area"]
 
-_AREA_LINE = re.compile(r"\s*(?P<area>[^:.;]{2,150}?)\s*:\s*(?P<rest>\S.*)", re.DOTALL)
+_AREA_LINE = regexes.compile(r"\s*(?P<area>[^:.;]{2,150}?)\s*:\s*(?P<rest>\S.*)", re.DOTALL)
 _EDGE = " \t\n,;:."
 
 
@@ -91,7 +92,7 @@ def _appointments(
     return appointments
 
 
-_PARTNER = re.compile(r"\b(?:working|together|along)\s+with\b")
+_PARTNER = regexes.compile(r"\b(?:working|together|along)\s+with\b")
 
 
 def _last_partner_break(text: str, start: int, end: int) -> re.Match[str] | None:

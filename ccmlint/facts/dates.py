@@ -15,6 +15,7 @@ import re
 from datetime import date
 from typing import Literal
 
+from ccmlint import regexes
 from ccmlint.facts.model import DateFact
 from ccmlint.nodes import Prose
 from ccmlint.record import Record
@@ -30,16 +31,16 @@ _DAY = r"(?<![\w/.])(?:[0-3]?\d)(?:st|nd|rd|th)?(?![\w])"
 _YEAR = r"(?:1[89]|2\d)\d\d(?!\d)"
 
 # A complete date: "13 September 2024" (the anchor an expression is read back from).
-_COMPLETE = re.compile(rf"(?P<day>{_DAY})\s+(?P<month>{_MONTH}),?\s+(?P<year>{_YEAR})")
+_COMPLETE = regexes.compile(rf"(?P<day>{_DAY})\s+(?P<month>{_MONTH}),?\s+(?P<year>{_YEAR})")
 # The American order, written once in a while: "September 13, 2024".
-_MONTH_FIRST = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,\s+(?P<year>{_YEAR})")
+_MONTH_FIRST = regexes.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,\s+(?P<year>{_YEAR})")
 # One more day before what has been read: "10, ", "11, and ", "30 August–", "10 to ".
-_EARLIER = re.compile(
+_EARLIER = regexes.compile(
     rf"(?P<day>{_DAY})(?:\s+(?P<month>{_MONTH}))?"
     r"(?P<separator>\s*(?:,\s*and|,|and|&|to|till|until|through|–|—|-|‒)\s*)\Z"
 )
 _RANGE_SEPARATORS = {"to", "till", "until", "through", "–", "—", "-", "‒"}
-_BETWEEN = re.compile(r"\bbetween\s*\Z", re.IGNORECASE)
+_BETWEEN = regexes.compile(r"\bbetween\s*\Z", re.IGNORECASE)
 _LOOKBACK = 80
 
 ExpressionKind = Literal["single", "list", "range"]

@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import re
 
+from ccmlint import regexes
 from ccmlint.facts.model import Organization, StateRef
 from ccmlint.facts.names import StateNames
 from ccmlint.nodes import Prose
 from ccmlint.record import Record
 
-_SEPARATOR = re.compile(r"(?:\s|,|;|\band\b|&)*")
-_ARTICLE = re.compile(r"(?:the|The)\s+(?=\S)")
-_AND = re.compile(r"\s+(?:and|&)\s+")
+_SEPARATOR = regexes.compile(r"(?:\s|,|;|\band\b|&)*")
+_ARTICLE = regexes.compile(r"(?:the|The)\s+(?=\S)")
+_AND = regexes.compile(r"\s+(?:and|&)\s+")
 _EDGE_PUNCTUATION = " \t\n,;:.!?"
 
 
@@ -94,7 +95,7 @@ def state_ref(prose: Prose, item: Item) -> StateRef:
     return StateRef(text=prose.text[item.start : item.end], state=item.state, span=prose.span(item.start, item.end))
 
 
-_CAPITALISED = re.compile(r"[A-Z\u00c0-\u00de][\w\u2019'.-]*(?:\s+(?:of\s+|and\s+|the\s+)*[A-Z\u00c0-\u00de][\w\u2019'.-]*)*")
+_CAPITALISED = regexes.compile(r"[A-Z\u00c0-\u00de][\w\u2019'.-]*(?:\s+(?:of\s+|and\s+|the\s+)*[A-Z\u00c0-\u00de][\w\u2019'.-]*)*")
 
 
 def state_at(text: str, start: int, end: int, names: StateNames) -> Item | None:

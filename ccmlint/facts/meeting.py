@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from typing import Iterable, Sequence
 
+from ccmlint import regexes
 from ccmlint.facts.blocks import TextBlock
 from ccmlint.facts.dates import DateExpression, Day, date_fact, find_dates
 from ccmlint.facts.meeting_refs import MeetingMention, find_meetings
@@ -29,8 +30,8 @@ from ccmlint.facts.sentences import sentences
 from ccmlint.nodes import Prose
 from ccmlint.record import Record
 
-_ARTICLE = re.compile(r"(?:the|its|this)\s+", re.IGNORECASE)
-_PARENTHESIS = re.compile(r"\s*\((?P<venue>[^,()\d]+),\s*(?P<dates>[^()]*)\)")
+_ARTICLE = regexes.compile(r"(?:the|its|this)\s+", re.IGNORECASE)
+_PARENTHESIS = regexes.compile(r"\s*\((?P<venue>[^,()\d]+),\s*(?P<dates>[^()]*)\)")
 
 
 class ThisMeeting(Record):

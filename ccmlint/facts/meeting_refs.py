@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Iterator, Mapping
 
+from ccmlint import regexes
 from ccmlint.packdata_io import DataFileError, prepared, read_yaml_data
 from ccmlint.facts.model import MeetingKind, MeetingRef
 from ccmlint.facts.ordinals import ORDINAL_PATTERN, ordinal_value
@@ -97,7 +98,7 @@ _KIND_ALIASES: dict[str, MeetingKind] = {
     "rc": "review_conference",
     "conference": "review_conference",
 }
-_ID = re.compile(r"(?P<ordinal>\d{1,3})\s*(?P<kind>MSP|RC)", re.IGNORECASE)
+_ID = regexes.compile(r"(?P<ordinal>\d{1,3})\s*(?P<kind>MSP|RC)", re.IGNORECASE)
 
 
 def load_meeting_cycle(packs: tuple[str, ...] = ("ccm",), root: Path | None = None) -> MeetingCycle:

@@ -38,8 +38,8 @@ from ccmlint.record import Record
 MIN_ENUMERATION = 3
 """Two names joined by "and" are a pair, not a list whose order means anything."""
 
-_ARTICLE_BEFORE = re.compile(r"\b(?:the|The)\s+$")
-_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+_ARTICLE_BEFORE = regexes.compile(r"\b(?:the|The)\s+$")
+_JOINER = regexes.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _APOSTROPHE = "['\u2019\u2018\u02bc]"
 _LOOK_BEHIND = 40
 """How much text before a name the phrasings look at."""
@@ -129,7 +129,7 @@ def _trie(forms: list[list[str]]) -> str:
     return f"(?:{body})?" if any(not pieces for pieces in forms) else body
 
 
-_WORD_CHARACTER = re.compile(r"[\w-]")
+_WORD_CHARACTER = regexes.compile(r"[\w-]")
 
 
 def _whole_forms(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:

@@ -10,13 +10,12 @@ can only do so if the resolver does not silently repair them.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Iterable, Mapping
 
-
+from ccmlint import regexes
 from ccmlint.packdata_io import prepared, read_yaml_data
 from ccmlint.facts.model import fold_word, normalise_name
 from ccmlint.facts.phrasings import rules_root
@@ -25,7 +24,7 @@ STATES_FILE = Path("generic") / "data" / "states.yaml"
 
 # A name is a few words; longer candidates are never tried.
 _MAX_NAME_WORDS = 12
-_WORD = re.compile(r"\S+")
+_WORD = regexes.compile(r"\S+")
 _TRAILING_PUNCTUATION = ",;:.!?"
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, Sequence
 
+from ccmlint import regexes
 from ccmlint.facts.blocks import TextBlock
 from ccmlint.facts.lists import state_at, state_ref, state_refs
 from ccmlint.facts.meeting import ThisMeeting, refers_to_this_meeting
@@ -110,8 +111,8 @@ def _person_before(
     return None
 
 
-_AFTER_STATE = re.compile(rf"(?:\s+to\s+[^,;:]*)?{_ROLE}?{_CONNECTOR}")
-_AFTER_NAME = re.compile(rf"{_ROLE}?{_CONNECTOR}")
+_AFTER_STATE = regexes.compile(rf"(?:\s+to\s+[^,;:]*)?{_ROLE}?{_CONNECTOR}")
+_AFTER_NAME = regexes.compile(rf"{_ROLE}?{_CONNECTOR}")
 
 
 def _person_after(prose: Prose, start: int, end: int, phrasings: OfficerPhrasings, names: StateNames) -> Person | None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ccmlint import regexes
+
 _UNITS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
@@ -59,7 +61,7 @@ _WORD_ALTERNATION = _trie_alternation(list(ORDINAL_WORDS))
 # An ordinal word (any case) or a number with its English suffix ("12th", "21st").
 ORDINAL_PATTERN = rf"(?i:\b(?:{_WORD_ALTERNATION})\b|\b\d{{1,3}}(?:st|nd|rd|th)\b)"
 
-_NUMERIC = re.compile(r"(\d{1,3})(?:st|nd|rd|th)?", re.IGNORECASE)
+_NUMERIC = regexes.compile(r"(\d{1,3})(?:st|nd|rd|th)?", re.IGNORECASE)
 
 CARDINAL_WORDS: dict[str, int] = {
     word: index

@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import Mapping
 
+from ccmlint import regexes
 from ccmlint.packdata_io import DataFileError, prepared, read_yaml_data
 from ccmlint.facts.model import MeetingKind
 from ccmlint.facts.phrasings import rules_root
@@ -35,7 +36,7 @@ _KINDS: dict[str, MeetingKind] = {
     "review_conference": "review_conference",
     "rc": "review_conference",
 }
-_MEETING_ID = re.compile(r"(?P<ordinal>\d{1,3})\s*(?P<kind>MSP|RC)", re.IGNORECASE)
+_MEETING_ID = regexes.compile(r"(?P<ordinal>\d{1,3})\s*(?P<kind>MSP|RC)", re.IGNORECASE)
 
 
 class Area(Record):

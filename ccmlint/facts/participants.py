@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from ccmlint import regexes
 from ccmlint.facts.blocks import TextBlock
 from ccmlint.facts.lists import organizations, state_refs
 from ccmlint.facts.model import ParticipantCategory, ParticipantList, Participants
@@ -21,8 +22,8 @@ from ccmlint.facts.phrasings import ListPhrasings, ParticipantPhrasings, any_of,
 from ccmlint.facts.sentences import sentences
 from ccmlint.nodes import Prose
 
-_TRAILING_ADVERB = re.compile(r"(?:\s+(?:also|further|likewise|as well|too))+\s*$")
-_LEADING_FOLLOWING = re.compile(r"^[^:]*\bfollowing\b[^:]*:\s*")
+_TRAILING_ADVERB = regexes.compile(r"(?:\s+(?:also|further|likewise|as well|too))+\s*$")
+_LEADING_FOLLOWING = regexes.compile(r"^[^:]*\bfollowing\b[^:]*:\s*")
 
 
 def extract_participants(

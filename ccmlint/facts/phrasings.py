@@ -16,7 +16,6 @@ from typing import Annotated, Literal
 
 from ccmlint.schema import AfterValidator, ConfigDict, Field, InvalidData, validate
 from ccmlint.record import Record
-
 from ccmlint import regexes
 from ccmlint.packdata_io import DataFileError, prepared, read_merged, rules_root
 from ccmlint.facts.model import MeetingKind, ParticipantCategory

@@ -15,6 +15,7 @@ import re
 from functools import cache
 from typing import Iterable, Sequence
 
+from ccmlint import regexes
 from ccmlint.facts.blocks import TextBlock
 from ccmlint.facts.model import Conversion, Quantity, Share
 from ccmlint.facts.packdata import Unit
@@ -27,7 +28,7 @@ from ccmlint.record import Record
 # a symbol ("CCM/MSP/2024/11"), a paragraph number ("4.1" after "Article") is read as
 # a number too, but no rule pairs it with a unit.
 _NUMBER = r"(?<![\w.,/#])(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])(?!\.\d)(?!,\d{3})"
-_DIGIT = re.compile(r"\d")  # every _NUMBER holds one
+_DIGIT = regexes.compile(r"\d")  # every _NUMBER holds one
 PERCENT = "%"
 
 

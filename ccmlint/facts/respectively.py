@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from ccmlint import regexes
 from ccmlint.facts.blocks import TextBlock
 from ccmlint.facts.model import Pairing
 from ccmlint.facts.names import StateNames
@@ -29,12 +30,12 @@ from ccmlint.facts.sentences import sentences
 from ccmlint.record import Record
 
 _RUNNING_TEXT = ("paragraph", "list_item")
-_SEPARATOR = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?")
-_GAP = re.compile(r"[\s,]*")
-_CAPITAL = re.compile(r"(?<![\w’'-])(?:the\s+)?[A-ZÀ-Þ]")
+_SEPARATOR = regexes.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?")
+_GAP = regexes.compile(r"[\s,]*")
+_CAPITAL = regexes.compile(r"(?<![\w’'-])(?:the\s+)?[A-ZÀ-Þ]")
 _PREPOSITIONS = "for|to|on|in|by|under|with|as|at|from|of"
 # The last item of parallel phrases: after the last joiner that a preposition follows.
-_LAST_PARALLEL = re.compile(rf".*(?:,\s*and\s+|,\s*|\s+and\s+)(?P<prep>{_PREPOSITIONS})\s+[^,;()]+?[\s,]*$", re.DOTALL)
+_LAST_PARALLEL = regexes.compile(rf".*(?:,\s*and\s+|,\s*|\s+and\s+)(?P<prep>{_PREPOSITIONS})\s+[^,;()]+?[\s,]*$", re.DOTALL)
 
 
 class _Run(Record):

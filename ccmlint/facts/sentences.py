@@ -7,11 +7,12 @@ Mélanie"), a common abbreviation ("No.", "art.") or a number ("4.1").
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
-_END = re.compile(r"[.!?;](?=[\s\"”’)]*(?:\s+[A-Z“\"‘(\[]|\s*$))")
-_LAST_WORD = re.compile(r"(\S+)\Z")
+from ccmlint import regexes
+
+_END = regexes.compile(r"[.!?;](?=[\s\"”’)]*(?:\s+[A-Z“\"‘(\[]|\s*$))")
+_LAST_WORD = regexes.compile(r"(\S+)\Z")
 _ABBREVIATIONS = frozenset(
     "no nos art arts para paras mr mrs ms dr st vol rev corr add e.g i.e etc cf p pp op h.e u.s".split()
 )

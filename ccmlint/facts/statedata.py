@@ -12,15 +12,14 @@ file, not a silently ignored form.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import cache
 from pathlib import Path
 from typing import Literal, Mapping
 
+from ccmlint import regexes
 from ccmlint.schema import ConfigDict, Field, InvalidData, validate
 from ccmlint.record import Record
-
 from ccmlint.packdata_io import DataFileError, prepared, read_yaml_data
 from ccmlint.facts.model import normalise_name
 from ccmlint.facts.names import STATES_FILE
@@ -133,7 +132,7 @@ def _without_article(text: str) -> str:
     return text[4:] if text[:4].casefold() == "the " else text
 
 
-_NOT_LETTERS = re.compile(r"[^a-z0-9]+")
+_NOT_LETTERS = regexes.compile(r"[^a-z0-9]+")
 
 
 def collation_key(text: str) -> str:

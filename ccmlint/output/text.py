@@ -15,10 +15,10 @@ only then, so a pre-commit hook or a pipe pays nothing for it.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Sequence
 
+from ccmlint import regexes
 from ccmlint.diagnostics import Diagnostic
 from ccmlint.output.escaping import escape_controls
 from ccmlint.output.results import FileResult, RenderOptions, Report, Waived
@@ -27,7 +27,7 @@ from ccmlint.source import Source
 TAB_SIZE = 4
 """Tabs are expanded to this many columns, in the source line and its underline alike."""
 
-_BREAKS = re.compile(r"[\r\n\t\v\f\x1c-\x1e\x85\u2028\u2029]+")
+_BREAKS = regexes.compile(r"[\r\n\t\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
 Piece = tuple[str, str]  # (text, style); "" is unstyled
 Line = list[Piece]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
+from ccmlint import regexes
 from ccmlint.nodes import (
     Annex,
     Block,
@@ -42,17 +43,17 @@ from ccmlint.parse.numerals import letter_value, roman_value
 from ccmlint.source import Source
 from ccmlint.span import Span
 
-_BOOKMARK = re.compile(r"\[bookmark:\s*([^\]\n]*)\]")
-_NOTE_REF = re.compile(r"\[(footnote|endnote)Ref:\s*(\d+)\]")
-_NOTE_TEXT = re.compile(r"\[(\d+):")
-_COMMENT = re.compile(r"\t?Comment by ([^:\n]+):\s*(.*)", re.DOTALL)
-_HEADING_MARKER = re.compile(r"([IVXLC]+|[A-Z])\.[ \t]+$")
-_ANNEX_MARKER = re.compile(r"(?:ANNEX|Annex)(?:[ \t]+([IVXLC]+|\d+))?")
-_LIST_MARKER = re.compile(r"(\(([a-z]+|\d+)\)|(\d+)\.|[^\s])[ \t]+$")
-_PARAGRAPH_NUMBER = re.compile(r"(\d+)\.[ \t]+$")
-_UNCLOSED_NOTE = re.compile(r"\d{1,6}:")
-_HEADER_DATE = re.compile(r"(?:^|\t)\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*$")
-_HEADER_ORIGINAL = re.compile(r"^\s*Original:")
+_BOOKMARK = regexes.compile(r"\[bookmark:\s*([^\]\n]*)\]")
+_NOTE_REF = regexes.compile(r"\[(footnote|endnote)Ref:\s*(\d+)\]")
+_NOTE_TEXT = regexes.compile(r"\[(\d+):")
+_COMMENT = regexes.compile(r"\t?Comment by ([^:\n]+):\s*(.*)", re.DOTALL)
+_HEADING_MARKER = regexes.compile(r"([IVXLC]+|[A-Z])\.[ \t]+$")
+_ANNEX_MARKER = regexes.compile(r"(?:ANNEX|Annex)(?:[ \t]+([IVXLC]+|\d+))?")
+_LIST_MARKER = regexes.compile(r"(\(([a-z]+|\d+)\)|(\d+)\.|[^\s])[ \t]+$")
+_PARAGRAPH_NUMBER = regexes.compile(r"(\d+)\.[ \t]+$")
+_UNCLOSED_NOTE = regexes.compile(r"\d{1,6}:")
+_HEADER_DATE = regexes.compile(r"(?:^|\t)\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*$")
+_HEADER_ORIGINAL = regexes.compile(r"^\s*Original:")
 
 _AMBIGUOUS_ROMAN = frozenset("ivx")
 

@@ -4,12 +4,12 @@ its first use, known acronyms skipped, quoted spellings-out not counted twice.""
 from __future__ import annotations
 
 import pytest
-from ccmlint.schema import InvalidData, validate
+from factsbuild import span
 
 from ccmlint.checks import acronym_defined
 from ccmlint.engine.context import Context
 from ccmlint.facts.model import AcronymDefinition, AcronymUse, Acronyms, Facts
-from factsbuild import span
+from ccmlint.schema import InvalidData, validate
 
 
 def use(text: str, line: int) -> AcronymUse:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ccmlint.schema import InvalidData, validate
 
+from ccmlint.schema import InvalidData, validate
 from ccmlint.checks import consistency
 from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from ccmlint.schema import InvalidData, validate
 
+from ccmlint.schema import InvalidData, validate
 from ccmlint.checks import pattern
 from ccmlint.engine.context import Context
 from ccmlint.facts import extract

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from handmade import diagnostic, report, source
 
 from ccmlint.output import github
