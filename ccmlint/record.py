@@ -19,9 +19,10 @@ files, pack data) is declared as records too and validated by ``ccmlint.schema``
 
 from __future__ import annotations
 
-from dataclasses import fields as dataclass_fields, is_dataclass
 from datetime import date
 from typing import Any, ClassVar, Mapping, TypeVar, get_type_hints
+
+from ccmlint.span import Span
 
 R = TypeVar("R", bound="Record")
 
@@ -205,7 +206,7 @@ def field_values(record: Record, *, skip: tuple[str, ...] = ("span",)) -> dict[s
 
 
 def to_data(value: object) -> object:
-    """The plain, JSON-ready data of a record tree: records and dataclasses become
+    """The plain, JSON-ready data of a record tree: records and spans become
     mappings of their fields (excluded fields left out), dates ISO strings, lists lists."""
     if isinstance(value, Record):
         return {
@@ -215,8 +216,8 @@ def to_data(value: object) -> object:
         return [to_data(item) for item in value]
     if isinstance(value, date):
         return value.isoformat()
-    if is_dataclass(value) and not isinstance(value, type):
-        return {item.name: to_data(getattr(value, item.name)) for item in dataclass_fields(value)}
+    if isinstance(value, Span):
+        return value.to_data()
     if isinstance(value, Mapping):
         return {str(key): to_data(item) for key, item in value.items()}
     return value

@@ -19,7 +19,6 @@ A ``model_validator`` (always ``mode="after"``) is given the record, not a model
 
 from __future__ import annotations
 
-import inspect
 import types
 from typing import TYPE_CHECKING, Annotated, Any, Callable, Literal, Mapping, TypeVar, Union, get_args, get_origin, get_type_hints
 
@@ -215,6 +214,8 @@ def _validators(record: type[Record]) -> dict[str, Any]:
 def _for_record(record: type[Record], function: Callable[..., Any]) -> Callable[..., Any]:
     """The validator as pydantic calls it, with ``cls`` the record class; pydantic
     passes ``info`` to a validator with three parameters, so the arity is kept."""
+    import inspect
+
     if len(inspect.signature(function).parameters) == 3:
         return lambda _model, value, info: function(record, value, info)
     return lambda _model, value: function(record, value)

@@ -12,7 +12,6 @@ points at the coordinator's words) and lends its fields to the message.
 from __future__ import annotations
 
 import types
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Union, get_args, get_origin
 
@@ -57,13 +56,30 @@ class PathInfo(Record):
         return frozenset(field_names(self.owner))
 
 
-@dataclass(frozen=True, slots=True)
 class Hit:
     """One value found at a path, with its owner. ``value`` is None when the value is
-    missing and the caller asked to see missing values."""
+    missing and the caller asked to see missing values.
 
-    owner: Fact | None
-    value: object
+    NOTE: a plain slotted class: rules resolve some 1,300 values a lint, and building
+    one costs a third of what a frozen dataclass's or a record's does.
+    """
+
+    __slots__ = ("owner", "value")
+
+    def __init__(self, owner: Fact | None, value: object) -> None:
+        self.owner = owner
+        self.value = value
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Hit:
+            return NotImplemented
+        return self.owner == other.owner and self.value == other.value
+
+    def __hash__(self) -> int:
+        return hash((self.owner, self.value))
+
+    def __repr__(self) -> str:
+        return f"Hit(owner={self.owner!r}, value={self.value!r})"
 
     @property
     def span(self) -> Span | None:

@@ -10,7 +10,6 @@ can only do so if the resolver does not silently repair them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Iterable, Mapping
@@ -28,21 +27,20 @@ _WORD = regexes.compile(r"\S+")
 _TRAILING_PUNCTUATION = ",;:.!?"
 
 
-@dataclass(frozen=True)
 class StateNames:
     """An index from every folded form of a State's name to its official short name."""
 
-    forms: Mapping[str, str] = field(default_factory=dict)
-    # Every leading run of words of a folded form ("bosnia", "bosnia and"): a name is
-    # extended by a word only while the words so far can still grow into one.
-    prefixes: frozenset[str] = field(init=False, repr=False, compare=False)
+    __slots__ = ("forms", "prefixes")
 
-    def __post_init__(self) -> None:
+    def __init__(self, forms: Mapping[str, str] | None = None) -> None:
+        self.forms: Mapping[str, str] = {} if forms is None else forms
+        # Every leading run of words of a folded form ("bosnia", "bosnia and"): a name is
+        # extended by a word only while the words so far can still grow into one.
         prefixes = set()
         for form in self.forms:
             words = form.split(" ")
             prefixes.update(" ".join(words[:count]) for count in range(1, len(words) + 1))
-        object.__setattr__(self, "prefixes", frozenset(prefixes))
+        self.prefixes = frozenset(prefixes)
 
     @classmethod
     def from_entries(cls, entries: Iterable[Mapping[str, object]]) -> StateNames:

@@ -20,7 +20,6 @@ numbered together, each group a ``series`` counted 1, 2, 3 …:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import count
 from typing import Iterator, Sequence
 
@@ -129,13 +128,15 @@ def _number_span(span: Span, length: int) -> Span:
     return Span(span.start, span.start + length, span.line, span.column, span.line, span.column + length)
 
 
-@dataclass
 class _Level:
     """One level of an open list: its style, its series and the last value seen."""
 
-    style: ListStyle
-    series: int
-    last: int
+    __slots__ = ("last", "series", "style")
+
+    def __init__(self, style: ListStyle, series: int, last: int) -> None:
+        self.style = style
+        self.series = series
+        self.last = last
 
 
 def _list_items(document: Document) -> Iterator[Numbered]:

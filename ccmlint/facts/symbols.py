@@ -14,7 +14,6 @@ report is issued as (the meeting phrasings' ``report_symbol``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 
 from ccmlint.facts.model import DocumentSymbol, Passage
@@ -25,14 +24,16 @@ _TRAILING = "."
 """A symbol never ends with a full stop: one after it ends the sentence."""
 
 
-@dataclass
 class _Reading:
     """What the grammar makes of one candidate: its year, its problems and, when every
     problem has a certain remedy, the corrected parts."""
 
-    year: int | None = None
-    problems: list[str] = field(default_factory=list)
-    parts: list[str] | None = field(default_factory=list)
+    __slots__ = ("parts", "problems", "year")
+
+    def __init__(self, parts: list[str] | None = None) -> None:
+        self.year: int | None = None
+        self.problems: list[str] = []
+        self.parts = [] if parts is None else parts
 
     def keep(self, part: str) -> None:
         if self.parts is not None:
