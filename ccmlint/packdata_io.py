@@ -15,7 +15,7 @@ and does not even import the YAML library.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib.resources import files
+import importlib.util
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, TypeVar
 
@@ -71,10 +71,23 @@ def prepared(kind: str, paths: Iterable[Path], build: Callable[[], T], *, part: 
 def rules_root() -> Path:
     """The folder holding the bundled packs: the installed ``ccmlint.rules`` package,
     or, in a checkout that was never installed, the work tree's ``rules/``."""
+    return package_folder("ccmlint.rules") or Path(__file__).resolve().parents[1] / "rules"
+
+
+def package_folder(package: str) -> Path | None:
+    """The folder of one of ccmlint's data packages (its rules, its grammar), found
+    as the import system finds it, or None.
+
+    NOTE: not through ``importlib.resources``, whose import (with the zipfile module
+    it pulls in) costs more than finding the folder; ccmlint is installed as files,
+    never run from a zip archive, so a folder is what there is to find.
+    """
     try:
-        return Path(str(files("ccmlint.rules")))
+        spec = importlib.util.find_spec(package)
     except ModuleNotFoundError:
-        return Path(__file__).resolve().parents[1] / "rules"
+        return None
+    locations = list(spec.submodule_search_locations or []) if spec is not None else []
+    return Path(locations[0]) if locations else None
 
 
 def read_merged(paths: Iterable[Path]) -> tuple[dict[str, object], tuple[str, ...]]:

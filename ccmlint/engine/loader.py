@@ -1,21 +1,20 @@
 """Reading rule packs strictly: every problem is a ConfigError at a file and line.
 
-Bundled packs (``generic``, ``ccm``) are read through ``importlib.resources`` from the
-package ``ccmlint.rules`` (the top-level ``rules/`` folder, mapped by pyproject.toml),
-so they are found in a wheel as in a checkout; a user's own rule folders are plain
+Bundled packs (``generic``, ``ccm``) are read from the folder of the package
+``ccmlint.rules`` (the top-level ``rules/`` folder, mapped by pyproject.toml), so
+they are found in a wheel as in a checkout; a user's own rule folders are plain
 filesystem paths. Both are read the same way: ``pack.yaml`` if present, then every
 other ``*.yaml`` file directly in the folder (``facts.yaml`` and sub-folders such as
 ``data/`` excepted), one rule per file, in name order.
 
-Beyond the schema (ccmlint.schema), a rule is checked for what it cannot see: its file is named
-after its id, its id is not taken, and every placeholder in its messages is one the
-check kind supplies for these parameters.
+Beyond the schema (ccmlint.schema), a rule is checked for what it cannot see: its
+file is named after its id, its id is not taken, and every placeholder in its
+messages is one the check kind supplies for these parameters.
 """
 
 from __future__ import annotations
 
 import string
-from importlib.resources.abc import Traversable
 from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Mapping
@@ -39,7 +38,7 @@ NON_RULE_FILES = frozenset({PACK_FILE, "facts.yaml"})
 (read by ccmlint.facts). Any other ``*.yaml`` directly in a pack folder is a rule."""
 
 
-def bundled_root() -> Traversable:
+def bundled_root() -> Path:
     """Where the bundled packs live (one answer for rules and pack data alike)."""
     return rules_root()
 
@@ -57,7 +56,7 @@ def load_rules(packs: Iterable[str] = DEFAULT_PACKS, extra_dirs: Iterable[str | 
     """
     root = bundled_root()
     available = bundled_packs()
-    folders: list[Traversable] = []
+    folders: list[Path] = []
     for name in packs:
         if name not in available:
             raise ConfigError(str(root), 1, 1, f"no bundled rule pack '{name}' (available: {', '.join(available)})")
@@ -81,7 +80,7 @@ def load_rules(packs: Iterable[str] = DEFAULT_PACKS, extra_dirs: Iterable[str | 
     return RuleSet(ordered, tuple(loaded_packs))
 
 
-def load_pack(folder: Traversable) -> tuple[Pack, list[Rule]]:
+def load_pack(folder: Path) -> tuple[Pack, list[Rule]]:
     """One pack folder: its description and its rules, in file name order.
 
     The validated pack is cached (ccmlint.cache) under a digest of every file read
@@ -94,7 +93,7 @@ def load_pack(folder: Traversable) -> tuple[Pack, list[Rule]]:
     return cached("pack", key, lambda: _build_pack(folder, contents))
 
 
-def _build_pack(folder: Traversable, contents: list[tuple[Traversable, bytes]]) -> tuple[Pack, list[Rule]]:
+def _build_pack(folder: Path, contents: list[tuple[Path, bytes]]) -> tuple[Pack, list[Rule]]:
     from ccmlint.engine.yamlsource import load_yaml  # the YAML library, only when YAML is read
 
     name, description = folder.name, ""
@@ -217,7 +216,7 @@ def _dotted(keys: KeyPath) -> str:
     return text
 
 
-def _read(entry: Traversable) -> bytes:
+def _read(entry: Path) -> bytes:
     """A rule or pack file's bytes; a file that cannot be read is a configuration error."""
     try:
         return entry.read_bytes()

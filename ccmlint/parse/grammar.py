@@ -10,10 +10,11 @@ imported only when the grammar (or ccmlint) changes, or where no cache can be ke
 from __future__ import annotations
 
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 from ccmlint.cache import cached, digest
+from ccmlint.packdata_io import package_folder
 from ccmlint.parse.lalr import Parser, Rule, Tables
 
 GRAMMAR_PACKAGE = "ccmlint.grammar"
@@ -26,7 +27,8 @@ class GrammarUnsupported(Exception):
 
 
 def grammar_text() -> str:
-    return files(GRAMMAR_PACKAGE).joinpath(GRAMMAR_FILE).read_text(encoding="utf-8")
+    folder = package_folder(GRAMMAR_PACKAGE) or Path(__file__).resolve().parents[2] / "grammar"
+    return (folder / GRAMMAR_FILE).read_text(encoding="utf-8")
 
 
 @cache
