@@ -16,7 +16,7 @@ import os
 import pickle
 import re
 import tempfile
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Callable, Generic, Iterable, TypeVar
 
@@ -32,6 +32,13 @@ def directory() -> Path | None:
     if os.environ.get("CCMLINT_NO_CACHE"):
         return None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return _checked(base, tempfile.gettempdir())
+
+
+@lru_cache(maxsize=8)
+def _checked(base: str, shared_temporary: str) -> Path | None:
+    """``base``/ccmlint, made and checked once per process for each place asked about
+    (a run asks a dozen times)."""
     folder = Path(base) / "ccmlint"
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -40,7 +47,7 @@ def directory() -> Path | None:
         return None
     if hasattr(os, "getuid") and owner != os.getuid():
         return None
-    if Path(tempfile.gettempdir()).resolve() in folder.resolve().parents:
+    if Path(shared_temporary).resolve() in folder.resolve().parents:
         return None
     return folder
 
