@@ -93,6 +93,7 @@ class Record:
     name, immutable, compared by value."""
 
     __record_fields__: ClassVar[dict[str, FieldSpec]] = {}
+    __record_names__: ClassVar[tuple[str, ...]] = ()
     __record_compared__: ClassVar[tuple[str, ...]] = ()
     __type_hints__: ClassVar[dict[str, object] | None] = None
 
@@ -111,19 +112,29 @@ class Record:
                 delattr(cls, name)  # NOTE: the instance's own value is the only one
             declared[name] = spec
         cls.__record_fields__ = declared
+        cls.__record_names__ = tuple(declared)
         cls.__record_compared__ = tuple(name for name, spec in declared.items() if spec.compare)
         cls.__type_hints__ = None
 
     def __init__(self, *positional: object, **values: object) -> None:
+        state = self.__dict__  # NOTE: written directly; __setattr__ refuses every change
         fields = self.__record_fields__
+        # NOTE: the two common calls (every field in order, or every field by name)
+        # take one dict update; a lint builds thousands of records.
         if positional:
-            if len(positional) > len(fields):
-                raise TypeError(f"{type(self).__name__} takes {len(fields)} fields, not {len(positional)}")
-            for name, value in zip(fields, positional):
+            names = self.__record_names__
+            if not values and len(positional) == len(names):
+                state.update(zip(names, positional))
+                return
+            if len(positional) > len(names):
+                raise TypeError(f"{type(self).__name__} takes {len(names)} fields, not {len(positional)}")
+            for name, value in zip(names, positional):
                 if name in values:
                     raise TypeError(f"{type(self).__name__}: the field '{name}' is given twice")
                 values[name] = value
-        state = self.__dict__  # NOTE: written directly; __setattr__ refuses every change
+        elif len(values) == len(fields) and values.keys() == fields.keys():
+            state.update(values)
+            return
         for name, spec in fields.items():
             if name in values:
                 state[name] = values.pop(name)
