@@ -105,15 +105,26 @@ def long_form(before: str, acronym: str) -> str | None:
     last few words, the first letter at the start of a word.
     """
     letters = [char for char in acronym if char.isalnum()]
-    words = list(_WORD.finditer(before))
-    if not letters or not words:
+    if not letters:
         return None
     window = min(len(letters) + 5, 2 * len(letters))
-    first = len(words)
-    content = 0
-    while first > 0 and content < window:
-        first -= 1
-        content += words[first].group().casefold() not in _LINKING_WORDS
+    # NOTE: only the last few words count; they are read from the end of ``before``
+    # (reaching further back only when those are not enough), not from its start,
+    # which made each acronym cost as much as the whole passage before it.
+    reach = 64 * window
+    while True:
+        offset = max(0, len(before) - reach)
+        words = list(_WORD.finditer(before, offset))
+        first = len(words)
+        content = 0
+        while first > 0 and content < window:
+            first -= 1
+            content += words[first].group().casefold() not in _LINKING_WORDS
+        if first > 0 or offset == 0:
+            break
+        reach *= 4
+    if not words:
+        return None
     candidate = before[words[first].start() :].rstrip()
     short = "".join(letters).lower()
     position = len(candidate) - 1

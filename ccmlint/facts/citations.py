@@ -200,8 +200,10 @@ def _area_ties(prose: Prose, phrasings: CitationPhrasings, areas: Sequence[Area]
 
 
 def _areas_named(text: str, start: int, end: int, phrasings: CitationPhrasings, areas: Sequence[Area]) -> Iterator[_Named]:
-    forms = sorted(((name, area) for area in areas for name in area.names), key=lambda pair: len(pair[0]), reverse=True)
+    forms: list[tuple[str, Area]] | None = None
     for cue in any_of(phrasings.area_named).finditer(text, start, end):
+        if forms is None:  # NOTE: most sentences name no area; sort only for those that do
+            forms = sorted(((name, area) for area in areas for name in area.names), key=lambda pair: len(pair[0]), reverse=True)
         position = cue.end()
         for name, area in forms:
             written = text[position : position + len(name)]

@@ -64,11 +64,24 @@ def _unit_reader(units: tuple[Unit, ...]) -> tuple[re.Pattern[str] | None, dict[
     return regex(rf"\s?(?P<unit>{'|'.join(re.escape(form) for form in forms)})(?![\w²])", re.IGNORECASE), by_form
 
 
+_last_units: list[tuple[Sequence[Unit], tuple[re.Pattern[str] | None, dict[str, Unit]]]] = []
+
+
+def _readers_of(units: Sequence[Unit]) -> tuple[re.Pattern[str] | None, dict[str, Unit]]:
+    """``_unit_reader`` for the pack's units; the same sequence comes with every call
+    of a report (thousands), so it is recognised by identity before it is hashed."""
+    if _last_units and _last_units[0][0] is units:
+        return _last_units[0][1]
+    readers = _unit_reader(tuple(units))
+    _last_units[:] = [(units, readers)]
+    return readers
+
+
 def find_quantities(text: str, start: int, end: int, units: Sequence[Unit], phrasings: ArithmeticPhrasings) -> list[Found]:
     """Every number in ``text[start:end]`` with the unit or per cent sign written after it."""
     if _DIGIT.search(text, start, end) is None:
         return []  # NOTE: _NUMBER opens with a lookbehind, tried at every position; a digit is far cheaper to seek
-    unit_pattern, by_form = _unit_reader(tuple(units))
+    unit_pattern, by_form = _readers_of(units)
     found: list[Found] = []
     for match in regex(_NUMBER).finditer(text, start, end):
         value, decimals = number_value(match["number"])
