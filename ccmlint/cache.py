@@ -58,18 +58,25 @@ def code_digest() -> str:
     result built by other code is never reused."""
     package = os.path.dirname(os.path.abspath(__file__))
     parts = [__version__]
-    for folder, subfolders, names in os.walk(package):
-        subfolders.sort()
-        for name in sorted(names):
-            if not name.endswith(".py"):
-                continue
-            path = os.path.join(folder, name)
+    _list_code(package, "", parts)
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _list_code(folder: str, prefix: str, parts: list[str]) -> None:
+    """Each ``.py`` file under ``folder`` as "path:size:mtime", in name order."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.endswith(".py"):
             try:
-                info = os.stat(path)
+                info = entry.stat()
             except OSError:
                 continue
-            parts.append(f"{os.path.relpath(path, package)}:{info.st_size}:{info.st_mtime_ns}")
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+            parts.append(f"{prefix}{entry.name}:{info.st_size}:{info.st_mtime_ns}")
+        elif entry.name != "__pycache__" and entry.is_dir(follow_symlinks=False):
+            _list_code(entry.path, f"{prefix}{entry.name}/", parts)
 
 
 def digest(*parts: bytes | str, items: Iterable[bytes | str] = ()) -> str:
