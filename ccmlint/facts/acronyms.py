@@ -98,6 +98,10 @@ def _definitions(
     return brackets
 
 
+_REACH_PER_LETTER = 64
+"""How many characters before an acronym are read at first for each word it may stand for."""
+
+
 def long_form(before: str, acronym: str) -> str | None:
     """The words at the end of ``before`` that ``acronym`` stands for, or None.
 
@@ -111,7 +115,7 @@ def long_form(before: str, acronym: str) -> str | None:
     # NOTE: only the last few words count; they are read from the end of ``before``
     # (reaching further back only when those are not enough), not from its start,
     # which made each acronym cost as much as the whole passage before it.
-    reach = 64 * window
+    reach = _REACH_PER_LETTER * window
     while True:
         offset = max(0, len(before) - reach)
         words = list(_WORD.finditer(before, offset))

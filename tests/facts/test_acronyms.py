@@ -8,6 +8,7 @@ from conftest import make_prose
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ccmlint.facts import acronyms
 from ccmlint.facts.acronyms import _CAPITALS_MIN_LETTERS, _CAPITALS_SHARE, _set_in_capitals, extract_acronyms, long_form
 from ccmlint.facts.model import Passage, PassageKind
 from ccmlint.facts.names import StateNames
@@ -103,38 +104,17 @@ def test_capitals_share_is_unchanged(text: str) -> None:
     assert _set_in_capitals(text) == _set_in_capitals_reference(text)
 
 
-def _long_form_reading_everything(before: str, acronym: str) -> str | None:
-    """long_form as first written: every word of ``before`` read (the reference)."""
-    from ccmlint.facts.acronyms import _LINKING_WORDS, _WORD
-
-    letters = [char for char in acronym if char.isalnum()]
-    words = list(_WORD.finditer(before))
-    if not letters or not words:
-        return None
-    window = min(len(letters) + 5, 2 * len(letters))
-    first, content = len(words), 0
-    while first > 0 and content < window:
-        first -= 1
-        content += words[first].group().casefold() not in _LINKING_WORDS
-    candidate = before[words[first].start() :].rstrip()
-    short = "".join(letters).lower()
-    position = len(candidate) - 1
-    for index in range(len(short) - 1, -1, -1):
-        char = short[index]
-        while position >= 0 and (candidate[position].lower() != char or (index == 0 and position > 0 and candidate[position - 1].isalnum())):
-            position -= 1
-        if position < 0:
-            return None
-        position -= 1
-    start = candidate.rfind(" ", 0, position + 1) + 1
-    expansion = candidate[start:].strip(" ,;:(“\"")
-    return expansion if len(expansion) > len(short) else None
-
-
 WORDS = st.sampled_from(["the", "of", "and", "Implementation", "Support", "Unit", "United", "Nations", "x" * 70, "  ", ",", "(", "a-b"])
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(WORDS, max_size=80).map(" ".join), st.sampled_from(["ISU", "UN", "CCM", "UNODA", "X", "U-N"]))
 def test_long_form_reads_only_the_last_words_yet_finds_what_reading_all_finds(before: str, acronym: str) -> None:
-    assert long_form(before, acronym) == _long_form_reading_everything(before, acronym)
+    found = []
+    # a first reach that is never enough (so the reading reaches back again and again),
+    # the one ccmlint uses, and one that reads every word of ``before`` at once
+    for reach in (1, acronyms._REACH_PER_LETTER, 10**9):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(acronyms, "_REACH_PER_LETTER", reach)
+            found.append(long_form(before, acronym))
+    assert found[0] == found[1] == found[2]
