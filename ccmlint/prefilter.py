@@ -181,6 +181,13 @@ def _read_needs(pattern: str, ignore_case: bool) -> Needs:
     )
 
 
+def may_occur(pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None) -> bool:
+    """False only where the compiled ``pattern`` cannot match in ``text[start:end]``:
+    the strings it needs are looked for first, and a cue most paragraphs lack costs
+    a substring test instead of a search of every sentence."""
+    return needs(pattern.pattern, bool(pattern.flags & re.IGNORECASE)).may_match(text, start, end)
+
+
 _KNOWN: Memo[tuple[str, bool], Needs] = Memo("needs", sys.version)
 """Needs already read; the parser's reading may change with Python's version."""
 

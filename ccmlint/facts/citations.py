@@ -26,6 +26,7 @@ from ccmlint.facts.dates import MONTHS
 from ccmlint.facts.model import ActionRange, ActionRef, AreaArticle, ArticleRef, Citations
 from ccmlint.facts.packdata import Area
 from ccmlint.facts.phrasings import CitationPhrasings, any_of, regex
+from ccmlint.prefilter import may_occur
 from ccmlint.facts.sentences import sentences
 from ccmlint.nodes import Prose
 from ccmlint.record import Record
@@ -178,9 +179,11 @@ def _area_ties(prose: Prose, phrasings: CitationPhrasings, areas: Sequence[Area]
     text = prose.text
     named_before: list[_Named] = []
     ties: list[AreaArticle] = []
+    again_cue = any_of(phrasings.area_again) if phrasings.area_again else None
+    may_say_again = again_cue is not None and may_occur(again_cue, text)
     for start, end in sentences(text):
         named = list(_areas_named(text, start, end, phrasings, areas))
-        again = bool(phrasings.area_again) and any_of(phrasings.area_again).search(text, start, end) is not None
+        again = may_say_again and again_cue is not None and again_cue.search(text, start, end) is not None
         candidates = named or (named_before if again else [])
         named_before.extend(named)
         if len({item.area.article for item in candidates}) != 1:

@@ -22,6 +22,7 @@ from ccmlint.facts.model import Coordinator, MeetingRef
 from ccmlint.facts.names import StateNames
 from ccmlint.facts.phrasings import CoordinatorPhrasings, MeetingPhrasings, any_of, regex
 from ccmlint.nodes import Prose
+from ccmlint.prefilter import may_occur
 
 Group = Literal["working_group", "thematic_area"]
 
@@ -53,7 +54,7 @@ def extract_coordinators(
                     found.extend(appointed)
                     continue
             introduced = None
-        if block.kind in ("paragraph", "list_item") and introduction.search(text):
+        if block.kind in ("paragraph", "list_item") and may_occur(introduction, text) and introduction.search(text):
             introduced = _group(text, phrasings) or "working_group"
     return found
 

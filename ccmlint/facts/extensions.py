@@ -20,6 +20,7 @@ from ccmlint.facts.names import StateNames
 from ccmlint.facts.ordinals import cardinal_value
 from ccmlint.facts.phrasings import ExtensionPhrasings, any_of, regex
 from ccmlint.facts.sentences import sentences
+from ccmlint.prefilter import may_occur
 from ccmlint.nodes import Prose
 
 
@@ -37,6 +38,8 @@ def extract_extensions(blocks: Sequence[TextBlock], phrasings: ExtensionPhrasing
             subheading = block
             continue
         text = block.prose.text
+        if not may_occur(decision, text):
+            continue
         for start, end in sentences(text):
             cue = decision.search(text, start, end)
             if cue is None or (topic is not None and not topic.search(text, start, end)):

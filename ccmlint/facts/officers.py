@@ -23,7 +23,7 @@ from ccmlint.facts.names import StateNames
 from ccmlint.facts.phrasings import ListPhrasings, MeetingPhrasings, OfficerPhrasings, any_of, regex
 from ccmlint.facts.sentences import sentences
 from ccmlint.nodes import Prose
-from ccmlint.prefilter import needs
+from ccmlint.prefilter import may_occur
 
 _NAME_WORD = r"(?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][\w’'\-]*[\w])"
 _PARTICLE = r"(?:de|del|della|di|da|das|do|dos|du|la|le|van|von|der|den|ten|bin|ibn|al|el|y|e)"
@@ -80,7 +80,7 @@ def extract_officers(
 
 def _cues(cue: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     """The cue's matches in ``text[start:end]``, without searching when a word it needs is absent."""
-    if not needs(cue.pattern, bool(cue.flags & re.IGNORECASE)).may_match(text, start, end):
+    if not may_occur(cue, text, start, end):
         return iter(())
     return cue.finditer(text, start, end)
 

@@ -19,6 +19,7 @@ from ccmlint.facts.lists import organizations, state_refs
 from ccmlint.facts.model import ParticipantCategory, ParticipantList, Participants
 from ccmlint.facts.names import StateNames
 from ccmlint.facts.phrasings import ListPhrasings, ParticipantPhrasings, any_of, regex
+from ccmlint.prefilter import may_occur
 from ccmlint.facts.sentences import sentences
 from ccmlint.nodes import Prose
 
@@ -36,6 +37,8 @@ def extract_participants(
         if block.kind not in ("paragraph", "list_item"):
             continue
         text = block.prose.text
+        if not may_occur(cue, text):
+            continue
         for start, end in sentences(text):
             match = cue.search(text, start, end)
             if match is None:

@@ -23,6 +23,7 @@ from ccmlint.facts.meeting_refs import find_meetings
 from ccmlint.facts.model import DateFact, PlenaryCount, PlenaryRef, Plenaries
 from ccmlint.facts.ordinals import ORDINAL_PATTERN, cardinal_value, ordinal_value
 from ccmlint.facts.phrasings import MeetingPhrasings, PlenaryPhrasings, any_of, regex
+from ccmlint.prefilter import may_occur
 from ccmlint.facts.sentences import sentences
 from ccmlint.nodes import Prose
 
@@ -39,7 +40,8 @@ def extract_plenaries(
         if block.kind not in _RUNNING_TEXT:
             continue
         text = block.prose.text
-        if not regex(phrasings.session).search(text):
+        session = regex(phrasings.session)
+        if not may_occur(session, text) or not session.search(text):
             continue  # NOTE: a count is said with the session words too
         for start, end in sentences(text):
             if not regex(phrasings.session).search(text, start, end):
