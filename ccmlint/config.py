@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
@@ -276,6 +275,8 @@ def _pyproject_document(raw: bytes, path: str) -> YamlDocument | None:
 
 
 def _load_table(text: str, path: str) -> dict[str, object] | None:
+    import tomllib  # only where a pyproject.toml may hold our table
+
     try:
         parsed = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
