@@ -1,12 +1,13 @@
 """A small, safe, per-user cache for work every run would otherwise repeat.
 
 Start-up is most of a pre-commit run: compiling the grammar, validating the rule
-packs and compiling their patterns cost more than linting a report. Results are kept as pickles in the user's
-own cache directory (``$XDG_CACHE_HOME/ccmlint`` or ``~/.cache/ccmlint``), never in
-the shared temporary directory where another user could plant one; the directory
-must belong to the user. Each entry is keyed by a digest of everything it was built
-from, including ccmlint's own code, so a stale entry is never read; an entry that
-fails to load is rebuilt. ``CCMLINT_NO_CACHE=1`` turns caching off.
+packs and compiling their patterns cost more than linting a report. Results are
+kept as pickles in the user's own cache directory (``$XDG_CACHE_HOME/ccmlint`` or
+``~/.cache/ccmlint``), never in the shared temporary directory where another user
+could plant one; the directory must belong to the user. Each entry is keyed by a
+digest of everything it was built from, including ccmlint's own code, so a stale
+entry is never read; an entry that fails to load is rebuilt. ``CCMLINT_NO_CACHE=1``
+turns caching off.
 """
 
 from __future__ import annotations

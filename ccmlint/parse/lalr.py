@@ -114,6 +114,8 @@ class Parser:
                     raise ParseError(f"the report grammar cannot continue {where}")
                 shift, target = action
                 if shift:
+                    if token is None:  # pragma: no cover - Lark's tables end by a reduction
+                        raise ParseError("the report grammar's tables shift past the end of the text")
                     states.append(target)
                     values.append(token)
                     break
