@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -66,3 +70,27 @@ def test_a_damaged_stored_pattern_is_compiled_afresh(cache_home: Path) -> None:
 def test_an_invalid_pattern_raises_what_re_raises() -> None:
     with pytest.raises(re.error, match="missing \\)"):
         regexes.compile("(unclosed")
+
+
+PATTERNS_OF_A_LINT = """
+import json, sys
+from ccmlint import regexes
+from ccmlint.cli import main
+main(["--isolated", "--format", "json", sys.argv[1]])
+print(json.dumps(sorted(regexes._compiled)), file=sys.stderr)
+"""
+
+
+def test_a_lint_compiles_the_same_patterns_under_any_hash_seed(tmp_path: Path) -> None:
+    """A pattern built from a set in its iteration order would differ from run to run:
+    never found in the store, and written back to it on every run."""
+    example = Path(__file__).resolve().parent.parent / "examples" / "planted-defects.txt"
+    compiled = []
+    for seed in ("1", "2"):
+        environment = {**os.environ, "PYTHONHASHSEED": seed, "CCMLINT_NO_CACHE": "1"}
+        done = subprocess.run(
+            [sys.executable, "-c", PATTERNS_OF_A_LINT, str(example)], capture_output=True, text=True, env=environment, check=False
+        )
+        compiled.append(json.loads(done.stderr.strip().splitlines()[-1]))
+    assert len(compiled[0]) > 100
+    assert compiled[0] == compiled[1]

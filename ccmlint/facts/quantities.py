@@ -58,7 +58,9 @@ def number_value(text: str) -> tuple[float, int]:
 def _unit_reader(units: tuple[Unit, ...]) -> tuple[re.Pattern[str] | None, dict[str, Unit]]:
     """The pattern of every written unit (longest first) and the unit of each written form."""
     by_form = {form.casefold(): unit for unit in units for form in unit.written}
-    forms = sorted({form for unit in units for form in unit.written}, key=len, reverse=True)
+    # NOTE: longest first, then in order: the same pattern in every run, so that its
+    # compiled form is found in the cache (a set's order changes from run to run).
+    forms = sorted({form for unit in units for form in unit.written}, key=lambda form: (-len(form), form))
     if not forms:
         return None, by_form
     return regex(rf"\s?(?P<unit>{'|'.join(re.escape(form) for form in forms)})(?![\w²])", re.IGNORECASE), by_form

@@ -14,6 +14,7 @@ report is issued as (the meeting phrasings' ``report_symbol``).
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Iterator, Sequence
 
 from ccmlint.facts.model import DocumentSymbol, Passage
@@ -89,12 +90,18 @@ def _issued_as(passages: Sequence[Passage], report_symbol: Sequence[str]) -> tup
 
 def _candidates(text: str, grammar: SymbolGrammar) -> Iterator[tuple[int, int, str]]:
     """Stretches of text that start like a symbol of a known series."""
-    roots = sorted({series.split("/")[0] for series in grammar.series}, key=len, reverse=True)
-    pattern = regex(rf"(?<![\w/.-])(?:{'|'.join(re.escape(root) for root in roots)})(?:/+[A-Za-z0-9.]*)+")
-    for match in pattern.finditer(text):
+    for match in _candidate_pattern(tuple(grammar.series)).finditer(text):
         candidate = match.group().rstrip(_TRAILING)
         if "/" in candidate:
             yield match.start(), match.start() + len(candidate), candidate
+
+
+@cache
+def _candidate_pattern(series: tuple[str, ...]) -> re.Pattern[str]:
+    """A stretch opening with a series' first part, longest first (the same pattern in
+    every run, so that its compiled form is found in the cache)."""
+    roots = sorted({name.split("/")[0] for name in series}, key=lambda root: (-len(root), root))
+    return regex(rf"(?<![\w/.-])(?:{'|'.join(re.escape(root) for root in roots)})(?:/+[A-Za-z0-9.]*)+")
 
 
 def read_symbol(text: str, grammar: SymbolGrammar, span: Span) -> DocumentSymbol | None:
