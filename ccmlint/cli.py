@@ -87,22 +87,23 @@ def _dispatch(arguments: list[str]) -> int:
 
 def _parser(command: str) -> argparse.ArgumentParser:
     if command == "facts":
-        parser = argparse.ArgumentParser(prog="ccmlint facts", description="Print the facts ccmlint reads in a report.")
+        parser = argparse.ArgumentParser(formatter_class=_HelpFormatter, prog="ccmlint facts", description="Print the facts ccmlint reads in a report.")
         parser.add_argument("file", help="the report (- for standard input)")
         parser.add_argument("--format", choices=("json", "yaml"), default="json")
         _add_input_options(parser)
         return parser
     if command == "rules":
-        parser = argparse.ArgumentParser(prog="ccmlint rules", description="List the rules.")
+        parser = argparse.ArgumentParser(formatter_class=_HelpFormatter, prog="ccmlint rules", description="List the rules.")
         parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
         _add_rule_options(parser)
         return parser
     if command == "explain":
-        parser = argparse.ArgumentParser(prog="ccmlint explain", description="Print a rule's documentation.")
+        parser = argparse.ArgumentParser(formatter_class=_HelpFormatter, prog="ccmlint explain", description="Print a rule's documentation.")
         parser.add_argument("rule", help="a rule id, e.g. footnote-unresolved")
         _add_rule_options(parser)
         return parser
     parser = argparse.ArgumentParser(
+        formatter_class=_HelpFormatter,
         prog="ccmlint",
         description="Lint final reports of meetings of States Parties. "
         "Other commands: ccmlint facts FILE | ccmlint rules | ccmlint explain RULE.",
@@ -152,6 +153,29 @@ def _parser(command: str) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"ccmlint {__version__}")
     _add_input_options(parser)
     return parser
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's own formatter, told the terminal's width: left to itself it imports
+    shutil to ask, and argparse builds one for every option a parser is given."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position, _terminal_columns() - 2 if width is None else width)
+
+
+def _terminal_columns() -> int:
+    """The terminal's width as ``shutil.get_terminal_size`` gives it: COLUMNS, else the
+    terminal's own, else 80."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
 
 
 def _names(text: str) -> tuple[str, ...]:
@@ -231,6 +255,7 @@ def _iso_date(text: str) -> date:
 
 
 def _lint(options: argparse.Namespace) -> int:
+    from ccmlint.cache import save_memos
     from ccmlint.diagnostics import Severity
     from ccmlint.output import formatter
     from ccmlint.output.results import RenderOptions
@@ -275,6 +300,7 @@ def _lint(options: argparse.Namespace) -> int:
     render_options = RenderOptions(colour=colour, quiet=options.quiet, show_waived=options.show_waived, width=width)
     sys.stdout.write(formatter(options.format).render(outcome.report, render_options))
     sys.stdout.flush()
+    save_memos()  # what the output's own patterns added, once it is written
     if options.review_copy is not None and not _write_review_copies(options.review_copy, outcome.report):
         return EXIT_ERROR
     if outcome.read_errors or outcome.internal_error:
@@ -314,9 +340,7 @@ def _terminal(choice: str) -> tuple[bool, int]:
             tty and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
         )
     if tty:
-        import shutil
-
-        return colour, max(40, shutil.get_terminal_size().columns)
+        return colour, max(40, _terminal_columns())
     return colour, 100
 
 
