@@ -12,16 +12,16 @@ turns caching off.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import re
-import tempfile
+import sys
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Callable, Generic, Iterable, TypeVar
 
 from ccmlint import __version__
+from ccmlint.hashing import sha256
 
 T = TypeVar("T")
 K = TypeVar("K")
@@ -33,7 +33,32 @@ def directory() -> Path | None:
     if os.environ.get("CCMLINT_NO_CACHE"):
         return None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return _checked(base, tempfile.gettempdir())
+    return _checked(base, shared_temporary_directory())
+
+
+_SYSTEM_TEMPORARY = ("/tmp", "/var/tmp", "/usr/tmp")  # noqa: S108 - named to be avoided
+
+
+def shared_temporary_directory() -> str:
+    """The temporary directory ``tempfile.gettempdir`` names: ``tempfile.tempdir`` when
+    a program has set it, else the first usable of TMPDIR, TEMP, TMP and the system's.
+
+    NOTE: found without importing tempfile (which imports shutil, random and more,
+    and writes a probe file in each candidate): a usable folder is one we may write to.
+    """
+    tempfile = sys.modules.get("tempfile")
+    if tempfile is not None and getattr(tempfile, "tempdir", None):
+        return str(tempfile.tempdir)
+    if os.name != "posix":  # pragma: no cover - the system's candidates are tempfile's to know
+        import tempfile
+
+        return tempfile.gettempdir()
+    named = [os.environ.get(variable) for variable in ("TMPDIR", "TEMP", "TMP")]
+    for candidate in [*(name for name in named if name), *_SYSTEM_TEMPORARY]:
+        folder = os.path.abspath(candidate)
+        if os.path.isdir(folder) and os.access(folder, os.W_OK | os.X_OK):
+            return folder
+    return os.getcwd()
 
 
 @lru_cache(maxsize=8)
@@ -60,7 +85,7 @@ def code_digest() -> str:
     package = os.path.dirname(os.path.abspath(__file__))
     parts = [__version__]
     _list_code(package, "", parts)
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return sha256("\n".join(parts).encode()).hexdigest()
 
 
 def _list_code(folder: str, prefix: str, parts: list[str]) -> None:
@@ -81,7 +106,7 @@ def _list_code(folder: str, prefix: str, parts: list[str]) -> None:
 
 
 def digest(*parts: bytes | str, items: Iterable[bytes | str] = ()) -> str:
-    hasher = hashlib.sha256(code_digest().encode())
+    hasher = sha256(code_digest().encode())
     for part in (*parts, *items):
         data = part.encode() if isinstance(part, str) else part
         hasher.update(len(data).to_bytes(8, "little"))
@@ -216,6 +241,8 @@ def _prune(folder: Path, pattern: str) -> None:
 
 
 def _store(path: Path, value: object) -> None:
+    import tempfile  # only when an entry is written, not on a run the cache serves
+
     try:
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(descriptor, "wb") as handle:

@@ -21,12 +21,12 @@ changes the fingerprint, on purpose: the reviewer accepted *that* sentence.
 
 from __future__ import annotations
 
-import hashlib
 import unicodedata
 from bisect import bisect_left
 from typing import Sequence
 
 from ccmlint import regexes
+from ccmlint.hashing import sha256
 from ccmlint.diagnostics import Diagnostic
 
 CONTEXT_CHARS = 120
@@ -61,7 +61,7 @@ def _digest(text: str, diagnostic: Diagnostic, sentences: Sentences | None = Non
     parts = [diagnostic.rule, normalise(text[start:end]), normalise(before)[-CONTEXT_CHARS:], normalise(after)[:CONTEXT_CHARS]]
     if start == end:
         parts.append(normalise(diagnostic.message))
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+    return sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[str, str]:

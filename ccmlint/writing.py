@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 
@@ -21,6 +20,8 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
         info: os.stat_result | None = os.stat(target)
     except FileNotFoundError:
         info = None
+    import tempfile  # only when a fix is written
+
     descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(descriptor, "wb") as handle:

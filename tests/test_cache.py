@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from typing import Callable, Iterator
@@ -205,3 +207,23 @@ def test_a_pickled_pattern_is_rebuilt_through_the_pattern_store(cache_home: Path
     (rebuilt,) = loaded["held"]
     assert rebuilt == pattern
     assert (pattern.pattern, pattern.flags) in regexes._compiled
+
+
+@pytest.mark.parametrize("variables", [{}, {"TMPDIR": "<dir>"}, {"TMPDIR": "/no/such/folder", "TMP": "<dir>"}, {"TEMP": "<dir>"}])
+def test_the_shared_temporary_directory_is_the_one_tempfile_names(tmp_path: Path, variables: dict[str, str]) -> None:
+    """Found without importing tempfile, it must still be the folder tempfile would use."""
+    environment = {"PATH": os.environ.get("PATH", "")}
+    environment.update({name: value.replace("<dir>", str(tmp_path)) for name, value in variables.items()})
+    probe = (
+        "import sys; from ccmlint import cache; ours = cache.shared_temporary_directory(); "
+        "imported = 'tempfile' in sys.modules; import tempfile; print(ours, tempfile.gettempdir(), imported)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=environment, check=True)
+    ours, theirs, imported = done.stdout.split()
+    assert ours == theirs
+    assert imported == "False"
+
+
+def test_a_temporary_directory_a_program_set_is_honoured(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    assert cache.shared_temporary_directory() == str(tmp_path)
