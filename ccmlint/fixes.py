@@ -15,7 +15,6 @@ never reaches this module at all.
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -83,6 +82,8 @@ def unified_diff(path: str, before: str, after: str) -> str:
     """A unified diff of the two texts, ``a/path`` to ``b/path``; empty if they are equal."""
     if before == after:
         return ""
+    import difflib  # only when a diff is shown
+
     lines = difflib.unified_diff(_lines(before), _lines(after), fromfile=f"a/{path}", tofile=f"b/{path}")
     return "".join(lines)
 

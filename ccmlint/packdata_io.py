@@ -68,9 +68,11 @@ def prepared(kind: str, paths: Iterable[Path], build: Callable[[], T], *, part: 
     return cached(kind, digest(items=contents), build)
 
 
+@lru_cache(maxsize=None)
 def rules_root() -> Path:
     """The folder holding the bundled packs: the installed ``ccmlint.rules`` package,
-    or, in a checkout that was never installed, the work tree's ``rules/``."""
+    or, in a checkout that was never installed, the work tree's ``rules/``. Found once
+    a process: rules and data loaders ask for it on every lint."""
     return package_folder("ccmlint.rules") or Path(__file__).resolve().parents[1] / "rules"
 
 

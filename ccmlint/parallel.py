@@ -28,7 +28,6 @@ method is used and the linters are sent to each worker once, by the initializer.
 from __future__ import annotations
 
 import os
-import signal
 import sys
 from collections.abc import Mapping, Sequence
 from types import TracebackType
@@ -163,6 +162,8 @@ _options = FileOptions()
 def _start_worker(linters: dict[LintOptions, Linter], options: FileOptions) -> None:
     """Keep the linters for every report this worker lints; leave Ctrl-C to the parent,
     which stops the run (a worker interrupted mid-wait would print a traceback)."""
+    import signal  # only in a --jobs worker
+
     global _options
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _linters.update(linters)

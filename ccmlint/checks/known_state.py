@@ -16,7 +16,6 @@ the fields of the value's owner.
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Iterator, Literal, Mapping
 
@@ -104,6 +103,8 @@ class _FormsKey:
 
 @lru_cache(maxsize=1024)
 def _ranked_cached(target: str, forms: _FormsKey, floor: float) -> tuple[tuple[float, str], ...]:
+    from difflib import SequenceMatcher  # only for a State name not known
+
     best: dict[str, float] = {}
     for form, known in forms.data.forms.items():
         matcher = SequenceMatcher(None, target, form)

@@ -12,7 +12,6 @@ the fields of the value's owner, when every ``items`` path has one.
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
 from typing import Iterator, Literal, Mapping
 
 from ccmlint.schema import Field, field_validator
@@ -91,6 +90,8 @@ def check(params: Params, facts: Facts, context: Context) -> Iterator[Finding]:
 
 def _closest(hit: Hit, members: list[Hit], threshold: float) -> Hit | None:
     """The member most similar in spelling, if at least ``threshold`` similar."""
+    from difflib import SequenceMatcher  # only when a member is not found
+
     best: Hit | None = None
     best_ratio = threshold
     forms = spellings(hit.value)

@@ -6,7 +6,6 @@ so the explanation cannot drift from what the rule does.
 
 from __future__ import annotations
 
-import textwrap
 
 from ccmlint.engine.rule import Rule
 from ccmlint.record import to_data
@@ -35,6 +34,8 @@ def explain(rule: Rule) -> str:
 
 
 def _wrap(text: str, indent: str = _INDENT) -> str:
+    import textwrap  # only when a rule is explained, not on a lint's path
+
     paragraphs = [" ".join(paragraph.split()) for paragraph in text.strip().split("\n\n")]
     return "\n\n".join(
         textwrap.fill(paragraph, _WIDTH, initial_indent=indent, subsequent_indent=indent) for paragraph in paragraphs
@@ -43,6 +44,8 @@ def _wrap(text: str, indent: str = _INDENT) -> str:
 
 def _block(fragment: str) -> str:
     """A report fragment keeps its own line breaks."""
+    import textwrap
+
     return textwrap.indent(fragment.rstrip("\n"), _INDENT, lambda line: True)
 
 

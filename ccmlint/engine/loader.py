@@ -14,7 +14,6 @@ messages is one the check kind supplies for these parameters.
 
 from __future__ import annotations
 
-import string
 from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Mapping
@@ -152,6 +151,8 @@ def _check_placeholders(document: YamlDocument, spec: RuleSpec) -> None:
 
 
 def _placeholders(document: YamlDocument, keys: KeyPath, template: str) -> list[str]:
+    import string  # only when a rule file is read afresh, not on a cached run
+
     try:
         fields = [field for _, field, _, _ in string.Formatter().parse(template) if field is not None]
     except ValueError as error:
