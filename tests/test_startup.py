@@ -34,6 +34,10 @@ NOT_ON_A_PLAIN_RUN = (
     "ccmlint.docx.package",  # only a Word document needs the .docx reader
     "ccmlint.engine.yamlsource",
     "rich",
+    "regex",  # the bundled pattern rules run on re (engine: re), its compiled form cached
+    "tempfile",  # only when a cache entry or a fix is written
+    "shutil",  # ... which tempfile and argparse's own help formatter would import
+    "_hashlib",  # OpenSSL: the built-in SHA-256 gives the same digests
 )
 
 

@@ -21,6 +21,7 @@ from ccmlint.facts.model import Passage
 from ccmlint.lint import Linter
 from ccmlint.parse import parse
 from ccmlint.source import decode
+from ccmlint.timelimit import SearchTimer
 from ccmlint.schema import validate
 from tests.conftest import REPO, sample_reports
 
@@ -148,9 +149,9 @@ def test_passages_without_the_needles_are_not_searched(monkeypatch: pytest.Monke
     searched: list[str] = []
     real = pattern._matches
 
-    def counting(search: pattern.Search, passage_text: str) -> list[regex.Match[str]]:
+    def counting(search: pattern.Search, passage_text: str, timer: SearchTimer) -> list[regex.Match[str]]:
         searched.append(passage_text)
-        return real(search, passage_text)
+        return real(search, passage_text, timer)
 
     monkeypatch.setattr(pattern, "_matches", counting)
     params = validate(pattern.Params, dict(kind="pattern", pattern=r"\b(?P<day>\d\d?) (?:May|June) (?:19|20)\d\d\b"))
