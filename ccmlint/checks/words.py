@@ -21,6 +21,7 @@ from operator import itemgetter
 from typing import Iterator, NamedTuple, Sequence
 
 from ccmlint import regexes
+from ccmlint.cache import Memo
 from ccmlint.prefilter import Needs, needs
 from ccmlint.diagnostics import Fix
 from ccmlint.engine.context import Context
@@ -93,15 +94,30 @@ def find_words(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 def alternation(forms: list[str] | tuple[str, ...]) -> str:
     """The literal forms as one regular expression, built as a trie ("work(?:\\ plan|plan)")
     so that the engine tries a handful of letters at each place instead of every form;
-    where one form is a prefix of another the longer is tried first."""
-    unique = sorted(set(forms))
-    if unique == [""]:
+    where one form is a prefix of another the longer is tried first.
+
+    NOTE: the style rules' word lists hold thousands of forms; building their tries
+    took ~10 ms of every run, so each is kept from run to run."""
+    unique = tuple(sorted(set(forms)))
+    built = _ALTERNATIONS.get(unique)
+    if built is None:
+        built = _alternation(unique)
+        _ALTERNATIONS.put(unique, built)
+    return built
+
+
+_ALTERNATIONS: Memo[tuple[str, ...], str] = Memo("alternations")
+
+
+def _alternation(unique: Sequence[str]) -> str:
+    """``alternation`` of forms already sorted and distinct."""
+    if len(unique) == 1 and unique[0] == "":
         return ""
     by_first: dict[str, list[str]] = {}
     for form in unique:
         if form:
             by_first.setdefault(form[0], []).append(form[1:])
-    branches = [re.escape(first) + alternation(rests) for first, rests in sorted(by_first.items())]
+    branches = [re.escape(first) + _alternation(rests) for first, rests in sorted(by_first.items())]
     if "" in unique:
         return f"(?:{'|'.join(branches)})?"
     return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
