@@ -17,11 +17,11 @@ Placeholders: ``{expected}`` (the computed value at the stated precision),
 
 from __future__ import annotations
 
-import ast
 from typing import TYPE_CHECKING, Iterator, Literal, Mapping
 
 from ccmlint.schema import field_validator
 from ccmlint.checks.fields import field_type, fields_of, item_type, read
+from ccmlint.checks.formula import Formula, FormulaError, field_names as formula_fields, read_formula
 from ccmlint.checks.params import CheckParams, FactPath, PathRoles, require_located
 from ccmlint.diagnostics import Finding
 from ccmlint.engine.context import Context
@@ -77,48 +77,24 @@ def interval(value: object) -> Interval | None:
     return None
 
 
-_OPERATORS = {ast.Add: Interval.__add__, ast.Sub: Interval.__sub__, ast.Mult: Interval.__mul__, ast.Div: Interval.__truediv__}
+_OPERATORS = {"+": Interval.__add__, "-": Interval.__sub__, "*": Interval.__mul__, "/": Interval.__truediv__}
 
 
-def _names(node: ast.AST) -> list[str]:
-    """The dotted field names an expression uses; ValueError for anything else than sums."""
-    if isinstance(node, ast.Expression):
-        return _names(node.body)
-    if isinstance(node, ast.BinOp) and type(node.op) in _OPERATORS:
-        return _names(node.left) + _names(node.right)
-    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
-        return []
-    dotted = _dotted(node)
-    if dotted is None:
-        raise ValueError(f"only + - * /, numbers and field names may be used, not '{ast.unparse(node)}'")
-    return [dotted]
-
-
-def _dotted(node: ast.AST) -> str | None:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        inner = _dotted(node.value)
-        return f"{inner}.{node.attr}" if inner is not None else None
-    return None
-
-
-def evaluate(node: ast.AST, item: Fact) -> Interval | None:
-    """The range an expression allows for one item; None when a field is absent."""
-    if isinstance(node, ast.Expression):
-        return evaluate(node.body, item)
-    if isinstance(node, ast.BinOp):
-        left, right = evaluate(node.left, item), evaluate(node.right, item)
-        if left is None or right is None:
-            return None
-        try:
-            return _OPERATORS[type(node.op)](left, right)
-        except ZeroDivisionError:
-            return None
-    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
-        return Interval(float(node.value), float(node.value))
-    dotted = _dotted(node)
-    return interval(read(item, dotted)) if dotted is not None else None
+def evaluate(formula: Formula, item: Fact) -> Interval | None:
+    """The range a formula allows for one item; None when a field is absent."""
+    kind = formula[0]
+    if kind == "number":
+        value = float(formula[1])  # type: ignore[arg-type]
+        return Interval(value, value)
+    if kind == "field":
+        return interval(read(item, str(formula[1])))
+    left, right = evaluate(formula[1], item), evaluate(formula[2], item)  # type: ignore[arg-type]
+    if left is None or right is None:
+        return None
+    try:
+        return _OPERATORS[kind](left, right)
+    except ZeroDivisionError:
+        return None
 
 
 class Params(CheckParams):
@@ -138,11 +114,11 @@ class Params(CheckParams):
     @classmethod
     def _expression(cls, expected: str, info: ValidationInfo) -> str:
         try:
-            tree = ast.parse(expected, mode="eval")
-        except SyntaxError as error:
-            raise ValueError(f"'{expected}' is not an expression: {error.msg}") from None
+            formula = read_formula(expected)
+        except FormulaError as error:
+            raise ValueError(str(error)) from None
         path = info.data.get("path")
-        for name in _names(tree):
+        for name in formula_fields(formula):
             if isinstance(path, str):
                 _numeric(path, name)
         return expected
@@ -170,13 +146,13 @@ def _numeric(path: str, name: str) -> None:
 
 
 def check(params: Params, facts: Facts, context: Context) -> Iterator[Finding]:
-    tree = ast.parse(params.expected, mode="eval")
+    formula = read_formula(params.expected)
     for hit in resolve(facts, params.path):
         item = hit.value
         if not isinstance(item, Fact):
             continue
         stated_value = read(item, params.stated)
-        expected, stated = evaluate(tree, item), interval(stated_value)
+        expected, stated = evaluate(formula, item), interval(stated_value)
         if expected is None or stated is None or expected.meets(stated):
             continue
         decimals = stated_value.decimals if isinstance(stated_value, Quantity) else 0
