@@ -15,7 +15,6 @@ and does not even import the YAML library.
 from __future__ import annotations
 
 from functools import lru_cache
-import importlib.util
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, TypeVar
 
@@ -82,8 +81,17 @@ def package_folder(package: str) -> Path | None:
 
     NOTE: not through ``importlib.resources``, whose import (with the zipfile module
     it pulls in) costs more than finding the folder; ccmlint is installed as files,
-    never run from a zip archive, so a folder is what there is to find.
+    never run from a zip archive, so a folder is what there is to find. An installed
+    ccmlint holds its data packages as folders beside its modules; only a checkout
+    installed for development maps them elsewhere, for the import system to find.
     """
+    parent, _, name = package.rpartition(".")
+    if parent == __package__:
+        beside = Path(__file__).parent / name
+        if (beside / "__init__.py").is_file():
+            return beside
+    import importlib.util
+
     try:
         spec = importlib.util.find_spec(package)
     except ModuleNotFoundError:
