@@ -19,6 +19,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterator, Literal, Mapping
 
+from ccmlint.cache import Memo
+from ccmlint.hashing import sha256
 from ccmlint.schema import Field, field_validator
 from ccmlint.checks.params import CheckParams, FactPaths, PathRoles, common_owner_fields, require_located
 from ccmlint.diagnostics import Finding, Fix
@@ -79,11 +81,23 @@ MAX_NAME_LENGTH = 80
 
 
 def _ranked(written: str, data: StateData, floor: float) -> list[tuple[float, str]]:
-    """Known States whose forms are at least ``floor`` alike to ``written``, best first."""
+    """Known States whose forms are at least ``floor`` alike to ``written``, best first.
+
+    NOTE: comparing a name with every known form takes milliseconds, and the same
+    misspelling stays in a draft from commit to commit: rankings are kept across runs,
+    keyed by the names data's content."""
     target = normalise_name(written)
     if len(target) > MAX_NAME_LENGTH:
         return []
-    return list(_ranked_cached(target, _FormsKey(data), floor))
+    key = (_forms_digest(_FormsKey(data)), target, floor)
+    ranked = _RANKED.get(key)
+    if ranked is None:
+        ranked = _rank(target, data, floor)
+        _RANKED.put(key, ranked)
+    return list(ranked)
+
+
+_RANKED: Memo[tuple[str, str, float], tuple[tuple[float, str], ...]] = Memo("state-name-ranks")
 
 
 class _FormsKey:
@@ -101,12 +115,18 @@ class _FormsKey:
         return isinstance(other, _FormsKey) and other.data is self.data
 
 
-@lru_cache(maxsize=1024)
-def _ranked_cached(target: str, forms: _FormsKey, floor: float) -> tuple[tuple[float, str], ...]:
+@lru_cache(maxsize=4)
+def _forms_digest(forms: _FormsKey) -> str:
+    """What the rankings depend on: every known form and its State."""
+    listed = "\n".join(f"{form}\t{known.state}" for form, known in sorted(forms.data.forms.items()))
+    return sha256(listed.encode()).hexdigest()
+
+
+def _rank(target: str, data: StateData, floor: float) -> tuple[tuple[float, str], ...]:
     from difflib import SequenceMatcher  # only for a State name not known
 
     best: dict[str, float] = {}
-    for form, known in forms.data.forms.items():
+    for form, known in data.forms.items():
         matcher = SequenceMatcher(None, target, form)
         # NOTE: the quick upper bounds skip most forms before the costly ratio.
         if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
