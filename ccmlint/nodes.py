@@ -15,6 +15,7 @@ from ccmlint.record import Record, field
 from ccmlint.span import LineIndex, Span
 
 NoteKind = Literal["footnote", "endnote"]
+_AFTER = float("inf")  # sorts after every source offset paired with a prose offset
 ListStyle = Literal["alpha", "roman", "arabic", "bullet"]
 
 
@@ -32,10 +33,13 @@ class Prose(Record):
 
     def source_offset(self, index: int) -> int:
         """The source offset of a prose offset (an end offset maps to just after its run)."""
-        if not self.segments:
+        segments = self.segments
+        if len(segments) > 1:
+            prose_start, source_start = segments[max(bisect_right(segments, (index, _AFTER)) - 1, 0)]
+        elif segments:  # NOTE: most prose holds no markup: one run, no search
+            prose_start, source_start = segments[0]
+        else:
             return 0
-        position = bisect_right(self.segments, (index, float("inf"))) - 1
-        prose_start, source_start = self.segments[max(position, 0)]
         return source_start + (index - prose_start)
 
     def span(self, start: int = 0, end: int | None = None) -> Span:

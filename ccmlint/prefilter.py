@@ -185,7 +185,12 @@ def may_occur(pattern: re.Pattern[str], text: str, start: int = 0, end: int | No
     """False only where the compiled ``pattern`` cannot match in ``text[start:end]``:
     the strings it needs are looked for first, and a cue most paragraphs lack costs
     a substring test instead of a search of every sentence."""
-    return needs(pattern.pattern, bool(pattern.flags & re.IGNORECASE)).may_match(text, start, end)
+    return needs(pattern.pattern, bool(pattern.flags & _IGNORECASE)).may_match(text, start, end)
+
+
+_IGNORECASE = int(re.IGNORECASE)
+"""As a plain int: ``int & RegexFlag`` goes through the enum's own operator, a few
+microseconds each, and a lint asks a thousand times."""
 
 
 _KNOWN: Memo[tuple[str, bool], Needs] = Memo("needs", sys.version)

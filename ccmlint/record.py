@@ -95,6 +95,8 @@ class Record:
     __record_fields__: ClassVar[dict[str, FieldSpec]] = {}
     __record_names__: ClassVar[tuple[str, ...]] = ()
     __record_compared__: ClassVar[tuple[str, ...]] = ()
+    __record_field_set__: ClassVar[frozenset[str]] = frozenset()
+    __record_fill__: ClassVar[tuple[tuple[str, object, Any], ...]] = ()
     __type_hints__: ClassVar[dict[str, object] | None] = None
 
     def __init_subclass__(cls, **options: object) -> None:
@@ -114,38 +116,38 @@ class Record:
         cls.__record_fields__ = declared
         cls.__record_names__ = tuple(declared)
         cls.__record_compared__ = tuple(name for name, spec in declared.items() if spec.compare)
+        cls.__record_field_set__ = frozenset(declared)
+        cls.__record_fill__ = tuple((name, spec.default, spec.default_factory) for name, spec in declared.items())
         cls.__type_hints__ = None
 
     def __init__(self, *positional: object, **values: object) -> None:
         state = self.__dict__  # NOTE: written directly; __setattr__ refuses every change
-        fields = self.__record_fields__
-        # NOTE: the two common calls (every field in order, or every field by name)
-        # take one dict update; a lint builds thousands of records.
+        names = self.__record_names__
+        # NOTE: a lint builds thousands of records: the fields given, in order or by
+        # name, go in with one dict update each, and only the fields left out are
+        # looked at one by one, for their defaults.
         if positional:
-            names = self.__record_names__
-            if not values and len(positional) == len(names):
-                state.update(zip(names, positional))
-                return
             if len(positional) > len(names):
                 raise TypeError(f"{type(self).__name__} takes {len(names)} fields, not {len(positional)}")
-            for name, value in zip(names, positional):
+            for name in names[: len(positional)] if values else ():
                 if name in values:
                     raise TypeError(f"{type(self).__name__}: the field '{name}' is given twice")
-                values[name] = value
-        elif len(values) == len(fields) and values.keys() == fields.keys():
-            state.update(values)
-            return
-        for name, spec in fields.items():
-            if name in values:
-                state[name] = values.pop(name)
-            elif spec.default_factory is not None:
-                state[name] = spec.default_factory()
-            elif spec.default is not _MISSING:
-                state[name] = spec.default
-            else:
-                raise TypeError(f"{type(self).__name__}: the field '{name}' is required")
+            state.update(zip(names, positional))
         if values:
-            raise TypeError(f"{type(self).__name__} has no field {', '.join(repr(name) for name in values)}")
+            if not values.keys() <= self.__record_field_set__:
+                unknown = [name for name in values if name not in self.__record_field_set__]
+                raise TypeError(f"{type(self).__name__} has no field {', '.join(repr(name) for name in unknown)}")
+            state.update(values)
+        if len(state) < len(names):
+            for name, default, factory in self.__record_fill__:
+                if name in state:
+                    continue
+                if factory is not None:
+                    state[name] = factory()
+                elif default is not _MISSING:
+                    state[name] = default
+                else:
+                    raise TypeError(f"{type(self).__name__}: the field '{name}' is required")
 
     def __setattr__(self, name: str, value: object) -> None:
         raise FrozenRecordError(f"{type(self).__name__} is immutable; use replace()")
