@@ -55,15 +55,21 @@ def extract_citations(blocks: Sequence[TextBlock], phrasings: CitationPhrasings,
     actions: list[ActionRef] = []
     ranges: list[ActionRange] = []
     ties: list[AreaArticle] = []
+    action_word = regex(phrasings.action)
+    area_cue = any_of(phrasings.area_named)
     for block in blocks:
         if block.kind not in _CITING:
             continue
+        text = block.prose.text
         articles.extend(_articles(block.prose, phrasings))
-        for start, end in sentences(block.prose.text):
-            found_actions, found_ranges = _actions(block.prose, start, end, phrasings)
-            actions.extend(found_actions)
-            ranges.extend(found_ranges)
-        if block.kind != "heading":
+        # NOTE: most blocks cite no action and name no area; a block without the words
+        # those need is not read sentence by sentence.
+        if may_occur(action_word, text):
+            for start, end in sentences(text):
+                found_actions, found_ranges = _actions(block.prose, start, end, phrasings)
+                actions.extend(found_actions)
+                ranges.extend(found_ranges)
+        if block.kind != "heading" and may_occur(area_cue, text):
             ties.extend(_area_ties(block.prose, phrasings, areas))
     return Citations(articles=articles, actions=actions, action_ranges=ranges, area_articles=ties)
 
