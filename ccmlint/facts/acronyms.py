@@ -155,6 +155,8 @@ def _is_roman(token: str) -> bool:
 def _in_state_name(text: str, start: int, end: int, names: StateNames) -> bool:
     """Whether the capitals at ``start:end`` are part of a State's name as the names
     data knows it, beginning at most a few words before them."""
+    if not names.may_be_within(text[start:end]):
+        return False  # NOTE: most capitals ("CCM", "UNDP") are in no name; one test says so
     word_starts = [match.start() for match in _WORD.finditer(text, max(0, start - 80), end)]
     for word_start in [position for position in word_starts if position <= start][-_NAME_LOOKBACK_WORDS:]:
         found = names.longest_at(text, word_start)

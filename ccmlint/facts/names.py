@@ -30,7 +30,7 @@ _TRAILING_PUNCTUATION = ",;:.!?"
 class StateNames:
     """An index from every folded form of a State's name to its official short name."""
 
-    __slots__ = ("forms", "prefixes")
+    __slots__ = ("forms", "prefixes", "_all_forms")
 
     def __init__(self, forms: Mapping[str, str] | None = None) -> None:
         self.forms: Mapping[str, str] = {} if forms is None else forms
@@ -41,6 +41,12 @@ class StateNames:
             words = form.split(" ")
             prefixes.update(" ".join(words[:count]) for count in range(1, len(words) + 1))
         self.prefixes = frozenset(prefixes)
+        self._all_forms = "\n".join(self.forms)
+
+    def may_be_within(self, text: str) -> bool:
+        """False only where ``text`` is part of no known name (its folded form is in none):
+        one substring test, before looking for names around it word by word."""
+        return normalise_name(text) in self._all_forms
 
     @classmethod
     def from_entries(cls, entries: Iterable[Mapping[str, object]]) -> StateNames:
