@@ -53,7 +53,12 @@ def shared_temporary_directory() -> str:
         import tempfile
 
         return tempfile.gettempdir()
-    named = [os.environ.get(variable) for variable in ("TMPDIR", "TEMP", "TMP")]
+    return _first_usable(tuple(os.environ.get(variable) for variable in ("TMPDIR", "TEMP", "TMP")))
+
+
+@lru_cache(maxsize=8)
+def _first_usable(named: tuple[str | None, ...]) -> str:
+    """Looked for once a process, as tempfile does, for each setting of the variables."""
     for candidate in [*(name for name in named if name), *_SYSTEM_TEMPORARY]:
         folder = os.path.abspath(candidate)
         if os.path.isdir(folder) and os.access(folder, os.W_OK | os.X_OK):
