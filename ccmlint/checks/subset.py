@@ -12,7 +12,7 @@ the fields of the value's owner, when every ``items`` path has one.
 
 from __future__ import annotations
 
-from typing import Iterator, Literal, Mapping
+from typing import TYPE_CHECKING, Iterator, Literal, Mapping
 
 from ccmlint.schema import Field, field_validator
 from ccmlint.checks.identity import identity, spellings
@@ -23,6 +23,9 @@ from ccmlint.engine.factpath import Hit, describe, resolve
 from ccmlint.engine.render import render
 from ccmlint.facts.model import Fact, Facts
 from ccmlint.record import is_record_type
+
+if TYPE_CHECKING:
+    from difflib import SequenceMatcher
 
 KIND = "subset"
 
@@ -70,12 +73,14 @@ def check(params: Params, facts: Facts, context: Context) -> Iterator[Finding]:
     if not members:
         return  # no list to check against: the engine reports the missing fact
     known = {identity(member.value) for member in members}
+    matchers = _Matchers()
+    spelt = [(member, spellings(member.value)) for member in members]
     for path in params.items:
         for hit in resolve(facts, path):
             if identity(hit.value) in known or hit.span is None:
                 continue
             values: dict[str, object] = {**hit.owner_values(), "value": hit.value}
-            closest = _closest(hit, members, params.near_miss_ratio)
+            closest = _closest(hit, spelt, params.near_miss_ratio, matchers)
             if closest is None:
                 yield Finding(hit.span, values)
                 continue
@@ -88,16 +93,41 @@ def check(params: Params, facts: Facts, context: Context) -> Iterator[Finding]:
             yield Finding(hit.span, values, suggestion=suggestion)
 
 
-def _closest(hit: Hit, members: list[Hit], threshold: float) -> Hit | None:
-    """The member most similar in spelling, if at least ``threshold`` similar."""
-    from difflib import SequenceMatcher  # only when a member is not found
+class _Matchers:
+    """``difflib.SequenceMatcher``s for the spellings compared with, one per spelling:
+    a matcher indexes its second sequence once and compares any number of firsts."""
 
+    def __init__(self) -> None:
+        self._by_spelling: dict[str, SequenceMatcher] = {}
+
+    def ratio(self, mine: str, theirs: str, at_least: float) -> float:
+        """``SequenceMatcher(None, mine, theirs).ratio()``, or -1 where it is surely
+        below ``at_least``."""
+        matcher = self._by_spelling.get(theirs)
+        if matcher is None:
+            from difflib import SequenceMatcher  # only when a member is not found
+
+            matcher = self._by_spelling[theirs] = SequenceMatcher(None, "", theirs)
+        matcher.set_seq1(mine)
+        if matcher.real_quick_ratio() < at_least or matcher.quick_ratio() < at_least:
+            return -1.0
+        return matcher.ratio()
+
+
+def _closest(hit: Hit, members: list[tuple[Hit, tuple[str, ...]]], threshold: float, matchers: _Matchers) -> Hit | None:
+    """The member most similar in spelling, if at least ``threshold`` similar.
+
+    NOTE: every value not found is compared with every member (a hundred States, a few
+    spellings each), which took half of some lints. A pair whose quick upper bounds
+    fall short of the best so far cannot change the outcome and is not compared in
+    full; the members' spellings are indexed once for the whole check."""
     best: Hit | None = None
     best_ratio = threshold
     forms = spellings(hit.value)
-    for member in members:
+    for member, member_forms in members:
         ratio = max(
-            SequenceMatcher(None, mine, theirs).ratio() for mine in forms for theirs in spellings(member.value)
+            (matchers.ratio(mine, theirs, at_least=best_ratio) for mine in forms for theirs in member_forms),
+            default=-1.0,
         )
         if ratio > best_ratio or (best is None and ratio >= best_ratio):
             best, best_ratio = member, ratio

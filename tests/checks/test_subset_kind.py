@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import pytest
 from factsbuild import president, span, state
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ccmlint.checks import subset
+from ccmlint.checks.identity import spellings
 from ccmlint.engine.context import Context
+from ccmlint.engine.factpath import Hit
 from ccmlint.facts.model import Facts, Officers, Participants, StateRef
 from ccmlint.schema import validate
 
@@ -134,3 +138,24 @@ def test_bad_params_are_rejected(changes: dict[str, object], expected: str) -> N
 
 def test_span_helper_is_consistent() -> None:
     assert span(9).line == 9 and span(9).end_column == 6
+
+
+NAMES = st.text(alphabet="abcdeilnors -'", min_size=1, max_size=14)
+
+
+@settings(max_examples=200, deadline=None)
+@given(value=NAMES, members=st.lists(NAMES, min_size=1, max_size=12), threshold=st.sampled_from([0.0, 0.5, 0.8, 0.95]))
+def test_the_closest_member_is_the_one_a_full_comparison_finds(value: str, members: list[str], threshold: float) -> None:
+    """Pairs are skipped on their quick upper bounds; the member chosen must be the one
+    comparing every pair in full chooses."""
+    from difflib import SequenceMatcher
+
+    hits = [Hit(None, member) for member in members]
+    expected: Hit | None = None
+    best = threshold
+    for hit in hits:
+        ratio = max(SequenceMatcher(None, mine, theirs).ratio() for mine in spellings(value) for theirs in spellings(hit.value))
+        if ratio > best or (expected is None and ratio >= best):
+            expected, best = hit, ratio
+    spelt = [(hit, spellings(hit.value)) for hit in hits]
+    assert subset._closest(Hit(None, value), spelt, threshold, subset._Matchers()) is expected
