@@ -22,6 +22,7 @@ from ccmlint.facts.packdata import Unit
 from ccmlint.facts.phrasings import ArithmeticPhrasings, any_of, regex
 from ccmlint.facts.sentences import sentences
 from ccmlint.nodes import Prose
+from ccmlint.prefilter import may_occur
 from ccmlint.record import Record
 
 # A number: digits with thousands commas, or plain digits, with decimals; never part of
@@ -126,8 +127,11 @@ def extract_conversions(
 ) -> list[Conversion]:
     """Every quantity given again in brackets in another unit of the same dimension."""
     found: list[Conversion] = []
+    bracket_after = regex(phrasings.conversion)
     for block in blocks:
         text = block.prose.text
+        if not may_occur(bracket_after, text):
+            continue  # NOTE: no conversion without its bracket: most blocks have none
         for given in find_quantities(text, 0, len(text), units, phrasings):
             if given.unit is None:
                 continue
@@ -158,8 +162,11 @@ def extract_shares(blocks: Iterable[TextBlock], units: Sequence[Unit], phrasings
     share_of = any_of(phrasings.share_of)
     out_of = any_of(phrasings.share_out_of)
     share_is = any_of(phrasings.share_is)
+    percentage = regex(phrasings.percent) if phrasings.percent else None
     for block in blocks:
         text = block.prose.text
+        if percentage is None or not may_occur(percentage, text):
+            continue  # NOTE: no share without a percentage: most blocks have none
         for start, end in sentences(text):
             numbers = find_quantities(text, start, end, units, phrasings)
             for index, part in enumerate(numbers):

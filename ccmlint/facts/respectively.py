@@ -27,6 +27,7 @@ from ccmlint.facts.packdata import Unit
 from ccmlint.facts.phrasings import ArithmeticPhrasings, regex
 from ccmlint.facts.quantities import find_quantities
 from ccmlint.facts.sentences import sentences
+from ccmlint.prefilter import may_occur
 from ccmlint.record import Record
 
 _RUNNING_TEXT = ("paragraph", "list_item")
@@ -50,12 +51,15 @@ def extract_pairings(
     blocks: Sequence[TextBlock], names: StateNames, symbol: str, units: Sequence[Unit], phrasings: ArithmeticPhrasings
 ) -> list[Pairing]:
     found: list[Pairing] = []
+    respectively = regex(phrasings.respectively)
     for block in blocks:
         if block.kind not in _RUNNING_TEXT:
             continue
         text = block.prose.text
+        if not may_occur(respectively, text):
+            continue  # NOTE: most blocks say no "respectively"; one substring test tells
         for start, end in sentences(text):
-            for cue in regex(phrasings.respectively).finditer(text, start, end):
+            for cue in respectively.finditer(text, start, end):
                 if regex(phrasings.anaphora).search(text, start, end):
                     break
                 runs = _runs(text, start, end, names, symbol, units, phrasings)
