@@ -27,6 +27,7 @@ from ccmlint.facts.meeting_refs import MeetingMention, find_meetings
 from ccmlint.facts.model import DateFact, Meeting, MeetingKind
 from ccmlint.facts.phrasings import MeetingPhrasings, any_of, regex
 from ccmlint.facts.sentences import sentences
+from ccmlint.prefilter import may_occur
 from ccmlint.nodes import Prose
 from ccmlint.record import Record
 
@@ -138,6 +139,8 @@ def _held_sentences(blocks: Sequence[TextBlock], phrasings: MeetingPhrasings) ->
         if block.kind not in ("paragraph", "list_item"):
             continue
         text = block.prose.text
+        if not may_occur(held, text):
+            continue  # NOTE: most blocks say of no meeting that it met
         for start, end in sentences(text):
             for cue in held.finditer(text, start, end):
                 if not_held.search(text[max(start, cue.start() - 20) : cue.start()]):

@@ -54,6 +54,8 @@ def extract_officers(
         if block.kind not in ("paragraph", "list_item"):
             continue
         prose, text = block.prose, block.prose.text
+        if not any(may_occur(cue, text) for cue in (president, named_after, secretary, vice)):
+            continue  # NOTE: most blocks name no office; they are not read sentence by sentence
         for start, end in sentences(text):
             for cue in _cues(president, text, start, end):
                 if refers_to_this_meeting(text, cue.end(), this, meeting):

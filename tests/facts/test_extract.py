@@ -82,7 +82,8 @@ def test_each_passage_is_split_into_sentences_once_per_report(monkeypatch: pytes
         return split(text)
 
     monkeypatch.setattr(module, "_split", counting)
-    paragraphs = "\n\n".join(f"{number}.\tThe Meeting noted item {number}. It agreed." for number in range(1, 5001))
+    # NOTE: "held" makes every paragraph one the meeting facts read sentence by sentence.
+    paragraphs = "\n\n".join(f"{number}.\tThe Meeting was held as item {number}. It agreed." for number in range(1, 5001))
     extract(parse(decode(paragraphs.encode(), "many.txt")))
     assert len(splits) == 5000 and max(splits.values()) == 1  # more passages than the bounded cache held
     assert module._SPLITS == {}  # nothing kept once the report is read
