@@ -118,3 +118,18 @@ def test_long_form_reads_only_the_last_words_yet_finds_what_reading_all_finds(be
             patch.setattr(acronyms, "_REACH_PER_LETTER", reach)
             found.append(long_form(before, acronym))
     assert found[0] == found[1] == found[2]
+
+
+PLAIN_TOKEN = r"(?<![\w&/.-])(?P<acronym>[A-Z][A-Z0-9&]*[A-Z0-9])(?P<plural>s)?(?![\w&/]|-[A-Za-z])"
+"""The acronym token as first written, its look-behind in front (slow to search)."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ABCUNs12&/.- -xé\n", max_size=40))
+def test_the_token_pattern_finds_what_its_plain_form_finds(text: str) -> None:
+    import re
+
+    from ccmlint.facts.phrasings import load_phrasings
+
+    token, plain = re.compile(load_phrasings().acronyms.token), re.compile(PLAIN_TOKEN)
+    assert [m.span("acronym") for m in token.finditer(text)] == [m.span("acronym") for m in plain.finditer(text)]
