@@ -1,3 +1,6 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from ccmlint.facts.citations import extract_citations
 from ccmlint.facts.packdata import Area
 from ccmlint.facts.phrasings import Phrasings
@@ -44,3 +47,18 @@ def test_areas_tied_to_obligations(phrasings: Phrasings) -> None:
     assert [(tie.area, tie.area_article, tie.article) for tie in found.area_articles] == [
         ("Stockpile destruction and retention", 3, 4), ("victim assistance", 5, 5),
     ]
+
+
+PLAIN_ARTICLE = r"\b(?:[Aa]rticles?|ARTICLES?)\s*(?=\d)|\b[Aa]rts?\.\s*(?=\d)"
+"""The article word as first written, its word start in front (slow to search)."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ArticlesRTICLESart. 45xé-\n", max_size=40))
+def test_the_article_word_is_found_as_its_plain_form_finds_it(text: str) -> None:
+    import re
+
+    from ccmlint.facts.phrasings import load_phrasings
+
+    article, plain = re.compile(load_phrasings().citations.article), re.compile(PLAIN_ARTICLE)
+    assert [m.span() for m in article.finditer(text)] == [m.span() for m in plain.finditer(text)]
