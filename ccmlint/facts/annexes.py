@@ -17,6 +17,7 @@ from typing import Iterator, Sequence
 from ccmlint.facts.model import AnnexRef, Passage
 from ccmlint.facts.phrasings import AnnexPhrasings, any_of, regex
 from ccmlint.parse.numerals import roman_value, to_roman
+from ccmlint.prefilter import may_occur
 
 _CONTEXT = 80
 """How many characters on either side a reference's context phrasings look at."""
@@ -41,7 +42,10 @@ def _refs_in(passage: Passage, phrasings: AnnexPhrasings) -> Iterator[AnnexRef]:
     own_after = any_of(phrasings.own_after)
     other_after = any_of(phrasings.other_after)
     other_before = any_of(phrasings.other_before)
-    for match in regex(phrasings.reference).finditer(text):
+    reference = regex(phrasings.reference)
+    if not may_occur(reference, text):
+        return  # NOTE: most passages name no annex; one substring test tells
+    for match in reference.finditer(text):
         before = text[max(0, match.start() - _CONTEXT) : match.start()]
         after = text[match.end() : match.end() + _CONTEXT]
         if other_before.search(before) or (other_after.search(after) and not own_after.search(after)):

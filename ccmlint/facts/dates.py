@@ -18,6 +18,7 @@ from typing import Literal
 from ccmlint import regexes
 from ccmlint.facts.model import DateFact
 from ccmlint.nodes import Prose
+from ccmlint.prefilter import may_occur
 from ccmlint.record import Record
 
 MONTHS: dict[str, int] = {
@@ -74,6 +75,8 @@ class DateExpression(Record):
 def find_dates(text: str) -> list[DateExpression]:
     """Every date expression of a text, in order; impossible dates (31 June) are skipped."""
     expressions: list[DateExpression] = []
+    if not may_occur(_COMPLETE, text):
+        return expressions  # NOTE: no month and year, no date (_MONTH_FIRST needs them too)
     for match in _COMPLETE.finditer(text):
         expression = _read_back(text, match)
         if expression is not None:

@@ -229,6 +229,8 @@ def _report_symbol(blocks: Sequence[TextBlock], phrasings: MeetingPhrasings) -> 
     pattern = any_of(phrasings.report_symbol)
     found: str | None = None
     for block in blocks:
+        if not may_occur(pattern, block.prose.text):
+            continue
         for match in pattern.finditer(block.prose.text):
             found = next((group for group in match.groups() if group), None) or found
     return found.rstrip(".") if found else None

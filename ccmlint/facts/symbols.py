@@ -19,6 +19,7 @@ from typing import Iterator, Sequence
 
 from ccmlint.facts.model import DocumentSymbol, Passage
 from ccmlint.facts.phrasings import SymbolGrammar, SymbolPart, any_of, regex
+from ccmlint.prefilter import may_occur
 from ccmlint.span import Span
 
 _TRAILING = "."
@@ -80,7 +81,7 @@ def _issued_as(passages: Sequence[Passage], report_symbol: Sequence[str]) -> tup
     phrase = any_of(list(report_symbol))
     last: tuple[int, int] | None = None
     for index, passage in enumerate(passages):
-        if passage.kind == "header":
+        if passage.kind == "header" or not may_occur(phrase, passage.text):
             continue
         for match in phrase.finditer(passage.text):
             if "symbol" in match.re.groupindex and match.group("symbol"):
@@ -90,7 +91,10 @@ def _issued_as(passages: Sequence[Passage], report_symbol: Sequence[str]) -> tup
 
 def _candidates(text: str, grammar: SymbolGrammar) -> Iterator[tuple[int, int, str]]:
     """Stretches of text that start like a symbol of a known series."""
-    for match in _candidate_pattern(tuple(grammar.series)).finditer(text):
+    pattern = _candidate_pattern(tuple(grammar.series))
+    if not may_occur(pattern, text):
+        return  # NOTE: most passages cite no symbol; one substring test tells
+    for match in pattern.finditer(text):
         candidate = match.group().rstrip(_TRAILING)
         if "/" in candidate:
             yield match.start(), match.start() + len(candidate), candidate
