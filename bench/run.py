@@ -481,6 +481,72 @@ def profile(sample: Path, iterations: int = PROFILE_ITERATIONS) -> dict[str, Any
     }
 
 
+PATTERN_PROBE = r"""
+import json, sys, time
+import ccmlint.regexes as store
+
+spent = {}
+
+def timed(pattern, method, call):
+    def run(*args, **kwargs):
+        start = time.perf_counter()
+        found = call(*args, **kwargs)
+        entry = spent.setdefault((pattern, method), [0.0, 0])
+        entry[0] += time.perf_counter() - start
+        entry[1] += 1
+        if method != "finditer":
+            return found
+        def each():  # the search goes on as the caller reads the matches
+            while True:
+                start = time.perf_counter()
+                match = next(found, None)
+                entry[0] += time.perf_counter() - start
+                if match is None:
+                    return
+                yield match
+        return each()
+    return run
+
+class Timed:
+    def __init__(self, compiled):
+        self._compiled = compiled
+        for method in ("search", "match", "fullmatch", "finditer"):
+            setattr(self, method, timed(compiled.pattern, method, getattr(compiled, method)))
+    def __getattr__(self, name):
+        return getattr(self._compiled, name)
+
+compile_ = store.compile
+store.compile = lambda pattern, flags=0: Timed(compile_(pattern, flags))
+
+from ccmlint.lint import Linter
+from ccmlint.source import decode
+linter = Linter.create()
+source = decode(open(sys.argv[1], "rb").read(), sys.argv[1])
+linter.lint_source(source)
+spent.clear()
+rounds = int(sys.argv[2])
+for _ in range(rounds):
+    linter.lint_source(source)
+rows = sorted(((s / rounds * 1000, n // rounds, m, p) for (p, m), (s, n) in spent.items()), reverse=True)
+print(json.dumps({"total_ms": sum(r[0] for r in rows), "top": [
+    {"ms": ms, "calls": calls, "method": method, "pattern": pattern[:100]} for ms, calls, method, pattern in rows[:15]
+]}))
+"""
+"""A child process that times every search of every pattern ccmlint compiles through
+ccmlint.regexes (the module-level patterns and the packs' phrasings), over a few lints."""
+
+
+def pattern_times(sample: Path, rounds: int = 5) -> dict[str, Any]:
+    """Where a lint's pattern searches spend their time (the probe's wrapping adds a
+    little to each call): the patterns to rewrite or to guard with a prefilter."""
+    done = subprocess.run(
+        [sys.executable, "-c", PATTERN_PROBE, str(sample), str(rounds)], capture_output=True, text=True, cwd=REPO
+    )
+    if done.returncode != 0:
+        return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 # ------------------------------------------------------------------------ run
 
 
@@ -586,6 +652,8 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
         if args.profile:
             log(f"profile: linting the sample {PROFILE_ITERATIONS} times")
             result["profile"] = profile(sample)
+            log("profile: every pattern's searches")
+            result["profile"]["patterns"] = pattern_times(sample)
 
     sample_s = process["ccmlint SAMPLE"].get("median_s")
     prose_s = (result["proselint"] or {}).get("check SAMPLE", {}).get("median_s")
@@ -684,6 +752,13 @@ def render(result: dict[str, Any]) -> str:
         w("  self time by origin:")
         for origin, ms in p["self_by_origin_ms_per_lint"].items():
             w(f"  {ms:8.2f} ms  {origin}")
+        patterns = p.get("patterns", {})
+        if "error" in patterns:
+            w(f"  pattern searches: error: {patterns['error']}")
+        elif patterns:
+            w(f"  pattern searches: {patterns['total_ms']:.2f} ms per lint in all; the 15 costliest:")
+            for row in patterns["top"]:
+                w(f"    {row['ms']:6.2f} ms {row['calls']:>6} {row['method']:<9} {row['pattern']!r}")
         for key, title in (("top_cumulative", "cumulative"), ("top_self", "self")):
             w(f"  cProfile top 15 by {title} time (s over all iterations):")
             for row in p[key]:
