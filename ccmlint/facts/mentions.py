@@ -32,7 +32,7 @@ from ccmlint import regexes
 from ccmlint.cache import Memo
 from ccmlint.facts.model import Passage, StateEnumeration, StateMention, StateNameFacts
 from ccmlint.facts.phrasings import StateNamePhrasings, any_of
-from ccmlint.facts.statedata import StateData
+from ccmlint.facts.statedata import Form, StateData
 from ccmlint.record import Record
 
 MIN_ENUMERATION = 3
@@ -46,9 +46,11 @@ _LOOK_BEHIND = 40
 
 
 class _Found(Record):
-    """A mention and where its words (and any "the" before them) lie in the passage."""
+    """A name found and what the data says of it, where its words (and any "the"
+    before them) lie in the passage; the mention is built once it is known whether
+    the name is an item of an enumeration."""
 
-    mention: StateMention
+    form: Form
     start: int
     end: int
     lead: int
@@ -68,8 +70,9 @@ def extract_state_names(passages: Iterable[Passage], data: StateData, phrasings:
         found = _mentions(passage, pattern, data, phrasings)
         runs = _runs(passage, found)
         listed = {id(item) for run in runs for item in run}
-        mentions.extend(_listed(item.mention) if id(item) in listed else item.mention for item in found)
-        enumerations.extend(_enumeration(passage, run, phrasings) for run in runs)
+        built = {id(item): _mention(passage, item, in_list=id(item) in listed) for item in found}
+        mentions.extend(built[id(item)] for item in found)
+        enumerations.extend(_enumeration(passage, [built[id(item)] for item in run], run, phrasings) for run in runs)
     return StateNameFacts(mentions=mentions, enumerations=enumerations)
 
 
@@ -157,19 +160,23 @@ def _mentions(passage: Passage, pattern: re.Pattern[str], data: StateData, phras
         if form is None or preceded.search(before) or followed.match(text, end):
             continue
         article = _ARTICLE_BEFORE.search(before)
-        lead = start - len(article.group()) if article else start
-        mention = StateMention(
-            span=passage.span_of(start, end),
-            text=match.group(),
-            state=form.state,
-            form=form.status,
-            changed=form.changed,
-            interchangeable=form.interchangeable,
-            passage=passage.kind,
-            article_span=passage.span_of(lead, lead + 3) if article else None,
-        )
-        found.append(_Found(mention, start, end, lead))
+        found.append(_Found(form, start, end, start - len(article.group()) if article else start))
     return found
+
+
+def _mention(passage: Passage, found: _Found, in_list: bool) -> StateMention:
+    start, end, lead = found.start, found.end, found.lead
+    return StateMention(
+        span=passage.span_of(start, end),
+        text=passage.text[start:end],
+        state=found.form.state,
+        form=found.form.status,
+        changed=found.form.changed,
+        interchangeable=found.form.interchangeable,
+        passage=passage.kind,
+        in_list=in_list,
+        article_span=passage.span_of(lead, lead + 3) if lead != start else None,
+    )
 
 
 def _runs(passage: Passage, found: Sequence[_Found]) -> list[list[_Found]]:
@@ -188,16 +195,14 @@ def _runs(passage: Passage, found: Sequence[_Found]) -> list[list[_Found]]:
     return runs
 
 
-def _enumeration(passage: Passage, run: list[_Found], phrasings: StateNamePhrasings) -> StateEnumeration:
+def _enumeration(
+    passage: Passage, states: list[StateMention], run: list[_Found], phrasings: StateNamePhrasings
+) -> StateEnumeration:
     start, end = run[0].lead, run[-1].end
     before = passage.text[max(0, start - _LOOK_BEHIND) : start]
     return StateEnumeration(
         span=passage.span_of(start, end),
         text=passage.text[start:end],
-        states=[_listed(item.mention) for item in run],
+        states=states,
         alphabetical=any_of(phrasings.alphabetical_after).search(before) is not None,
     )
-
-
-def _listed(mention: StateMention) -> StateMention:
-    return mention.replace(in_list=True)
