@@ -22,7 +22,7 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING, Sequence
 
-from ccmlint import __version__
+from ccmlint import __version__, collector
 
 if TYPE_CHECKING:
     from ccmlint.lint import Linter
@@ -38,6 +38,14 @@ class UsageError(Exception):
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
+    thresholds = collector.fewer_collections()  # see ccmlint.collector
+    try:
+        return _main(arguments)
+    finally:
+        collector.restore(thresholds)  # a program calling main() keeps its own setting
+
+
+def _main(arguments: list[str]) -> int:
     try:
         return _dispatch(arguments)
     except UsageError as error:

@@ -33,6 +33,7 @@ from collections.abc import Mapping, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from ccmlint import collector
 from ccmlint.cache import save_memos
 from ccmlint.lint import Linter, LintOptions
 from ccmlint.output.results import FileResult
@@ -165,6 +166,7 @@ def _start_worker(linters: dict[LintOptions, Linter], options: FileOptions) -> N
     import signal  # only in a --jobs worker
 
     global _options
+    collector.fewer_collections()  # as in the run itself (a spawned worker imports afresh)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _linters.update(linters)
     _options = options
