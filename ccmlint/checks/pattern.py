@@ -16,11 +16,12 @@ passage fails the rule (an internal-error diagnostic naming it), not the run. Ne
 unbounded repetition (``(a+)+``), the usual mistake, is refused when the rule loads.
 
 ``engine: re`` runs a pattern with Python's own ``re`` instead, for a rule whose
-pattern is known to match the same with both and to run in linear time (the bundled
-rules' are tested so). Importing and compiling with ``regex`` costs a tenth of a
-pre-commit run; ``re``'s compiled form is kept across runs (``ccmlint.regexes``).
-Such a search is bounded by a real-time timer (``ccmlint.timelimit``); where none can
-be had (a thread other than the main one, Windows) the ``regex`` engine is used.
+pattern is known to match the same with both engines (the bundled rules' are tested
+so). Importing and compiling with ``regex`` costs a tenth of a pre-commit run;
+``re``'s compiled form is kept across runs (``ccmlint.regexes``). Such a search is
+bounded by a real-time timer (``ccmlint.timelimit``) instead of ``regex``'s timeout;
+where no timer can be had (a thread other than the main one, Windows) the ``regex``
+engine runs the pattern. ``re`` does not defuse ``(a|a)*b``: the timer stops it.
 
 ``unless``, when given, is a pattern that excuses a whole passage: one it matches
 anywhere is not searched (a tab marks a row of a table, say, where a rule about
