@@ -128,7 +128,11 @@ def data_value(data: str, key: str) -> Number:
     path = rules_root() / Path(*relative.parts)
     if not path.is_file():
         raise ValueError(f"no data file '{data}' under the rules folder")
-    value: object = prepared("yaml-data", [path], lambda: read_yaml_data(path))
+    # NOTE: the number alone is kept, not the whole file's data: a run reads it back.
+    return prepared("data-value", [path], lambda: _number_at(read_yaml_data(path), data, key), part=key)
+
+
+def _number_at(value: object, data: str, key: str) -> Number:
     for part in key.split("."):
         if not isinstance(value, Mapping) or part not in value:
             raise ValueError(f"'{data}' has no key '{key}' (missing '{part}')")
