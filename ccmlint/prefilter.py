@@ -188,6 +188,14 @@ def may_occur(pattern: re.Pattern[str], text: str, start: int = 0, end: int | No
     return needs(pattern.pattern, bool(pattern.flags & _IGNORECASE)).may_match(text, start, end)
 
 
+def finditer(pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, start, end)``, without a search where ``may_occur``
+    says it cannot match: for patterns searched in every passage that few hold."""
+    if not may_occur(pattern, text, start, end):
+        return iter(())
+    return pattern.finditer(text, start, len(text) if end is None else end)
+
+
 _IGNORECASE = int(re.IGNORECASE)
 """As a plain int: ``int & RegexFlag`` goes through the enum's own operator, a few
 microseconds each, and a lint asks a thousand times."""

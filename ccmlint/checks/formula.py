@@ -19,8 +19,6 @@ from ccmlint import regexes
 Formula = Union[tuple[str, float], tuple[str, str], tuple[str, "Formula", "Formula"]]
 """``("number", value)``, ``("field", "dotted.name")`` or ``(operator, left, right)``."""
 
-OPERATORS = ("+", "-", "*", "/")
-
 _TOKEN = regexes.compile(
     r"\s*(?:(?P<number>\d+(?:\.\d*)?|\.\d+)(?![\w.])|(?P<field>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)|(?P<symbol>[-+*/()])|(?P<other>\S+))"
 )

@@ -17,7 +17,7 @@ from typing import Iterator, Sequence
 from ccmlint.facts.model import AnnexRef, Passage
 from ccmlint.facts.phrasings import AnnexPhrasings, any_of, regex
 from ccmlint.parse.numerals import roman_value, to_roman
-from ccmlint.prefilter import may_occur
+from ccmlint.prefilter import finditer
 
 _CONTEXT = 80
 """How many characters on either side a reference's context phrasings look at."""
@@ -42,10 +42,7 @@ def _refs_in(passage: Passage, phrasings: AnnexPhrasings) -> Iterator[AnnexRef]:
     own_after = any_of(phrasings.own_after)
     other_after = any_of(phrasings.other_after)
     other_before = any_of(phrasings.other_before)
-    reference = regex(phrasings.reference)
-    if not may_occur(reference, text):
-        return  # NOTE: most passages name no annex; one substring test tells
-    for match in reference.finditer(text):
+    for match in finditer(regex(phrasings.reference), text):  # NOTE: most passages name no annex
         before = text[max(0, match.start() - _CONTEXT) : match.start()]
         after = text[match.end() : match.end() + _CONTEXT]
         if other_before.search(before) or (other_after.search(after) and not own_after.search(after)):

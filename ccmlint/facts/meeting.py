@@ -27,7 +27,7 @@ from ccmlint.facts.meeting_refs import MeetingMention, find_meetings
 from ccmlint.facts.model import DateFact, Meeting, MeetingKind
 from ccmlint.facts.phrasings import MeetingPhrasings, any_of, regex
 from ccmlint.facts.sentences import sentences
-from ccmlint.prefilter import may_occur
+from ccmlint.prefilter import finditer, may_occur
 from ccmlint.nodes import Prose
 from ccmlint.record import Record
 
@@ -229,8 +229,6 @@ def _report_symbol(blocks: Sequence[TextBlock], phrasings: MeetingPhrasings) -> 
     pattern = any_of(phrasings.report_symbol)
     found: str | None = None
     for block in blocks:
-        if not may_occur(pattern, block.prose.text):
-            continue
-        for match in pattern.finditer(block.prose.text):
+        for match in finditer(pattern, block.prose.text):
             found = next((group for group in match.groups() if group), None) or found
     return found.rstrip(".") if found else None

@@ -12,7 +12,7 @@ whom he or she represents ("of Mexico", ", Permanent Representative of Mexico to
 from __future__ import annotations
 
 import re
-from typing import Iterator, Sequence
+from typing import Sequence
 
 from ccmlint import regexes
 from ccmlint.facts.blocks import TextBlock
@@ -23,7 +23,7 @@ from ccmlint.facts.names import StateNames
 from ccmlint.facts.phrasings import ListPhrasings, MeetingPhrasings, OfficerPhrasings, any_of, regex
 from ccmlint.facts.sentences import sentences
 from ccmlint.nodes import Prose
-from ccmlint.prefilter import may_occur
+from ccmlint.prefilter import finditer, may_occur
 
 _NAME_WORD = r"(?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][\w’'\-]*[\w])"
 _PARTICLE = r"(?:de|del|della|di|da|das|do|dos|du|la|le|van|von|der|den|ten|bin|ibn|al|el|y|e)"
@@ -57,16 +57,16 @@ def extract_officers(
         if not any(may_occur(cue, text) for cue in (president, named_after, secretary, vice)):
             continue  # NOTE: most blocks name no office; they are not read sentence by sentence
         for start, end in sentences(text):
-            for cue in _cues(president, text, start, end):
+            for cue in finditer(president, text, start, end):
                 if refers_to_this_meeting(text, cue.end(), this, meeting):
                     person = _person_before(prose, start, cue.start(), phrasings, names, with_state=True)
                     if person is not None:
                         presidents.append(person)
-            for cue in _cues(named_after, text, start, end):
+            for cue in finditer(named_after, text, start, end):
                 person = _person_after(prose, cue.end(), end, phrasings, names)
                 if person is not None:
                     presidents.append(person)
-            for cue in _cues(secretary, text, start, end):
+            for cue in finditer(secretary, text, start, end):
                 if refers_to_this_meeting(text, cue.end(), this, meeting):
                     person = _person_before(prose, start, cue.start(), phrasings, names, with_state=False)
                     if person is not None:
@@ -78,13 +78,6 @@ def extract_officers(
         vice_presidents=vice_presidents,
         secretary_general=_best(secretaries),
     )
-
-
-def _cues(cue: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    """The cue's matches in ``text[start:end]``, without searching when a word it needs is absent."""
-    if not may_occur(cue, text, start, end):
-        return iter(())
-    return cue.finditer(text, start, end)
 
 
 def _best(people: list[Person]) -> Person | None:

@@ -19,7 +19,7 @@ from typing import Iterator, Sequence
 
 from ccmlint.facts.model import DocumentSymbol, Passage
 from ccmlint.facts.phrasings import SymbolGrammar, SymbolPart, any_of, regex
-from ccmlint.prefilter import may_occur
+from ccmlint.prefilter import finditer
 from ccmlint.span import Span
 
 _TRAILING = "."
@@ -81,9 +81,9 @@ def _issued_as(passages: Sequence[Passage], report_symbol: Sequence[str]) -> tup
     phrase = any_of(list(report_symbol))
     last: tuple[int, int] | None = None
     for index, passage in enumerate(passages):
-        if passage.kind == "header" or not may_occur(phrase, passage.text):
+        if passage.kind == "header":
             continue
-        for match in phrase.finditer(passage.text):
+        for match in finditer(phrase, passage.text):
             if "symbol" in match.re.groupindex and match.group("symbol"):
                 last = (index, match.start("symbol"))
     return last
@@ -91,10 +91,7 @@ def _issued_as(passages: Sequence[Passage], report_symbol: Sequence[str]) -> tup
 
 def _candidates(text: str, grammar: SymbolGrammar) -> Iterator[tuple[int, int, str]]:
     """Stretches of text that start like a symbol of a known series."""
-    pattern = _candidate_pattern(tuple(grammar.series))
-    if not may_occur(pattern, text):
-        return  # NOTE: most passages cite no symbol; one substring test tells
-    for match in pattern.finditer(text):
+    for match in finditer(_candidate_pattern(tuple(grammar.series)), text):  # NOTE: most passages cite none
         candidate = match.group().rstrip(_TRAILING)
         if "/" in candidate:
             yield match.start(), match.start() + len(candidate), candidate

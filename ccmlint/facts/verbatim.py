@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ccmlint.facts.phrasings import DEFAULT_PACKS, VerbatimPhrasings, any_of, load_phrasings
-from ccmlint.prefilter import may_occur
+from ccmlint.prefilter import finditer
 from ccmlint.record import Record
 
 Stretch = tuple[int, int]
@@ -44,10 +44,8 @@ def find_verbatim(text: str, phrasings: VerbatimPhrasings | None = None) -> Verb
 def _stretches(text: str, patterns: list[str]) -> tuple[Stretch, ...]:
     if not patterns:
         return ()
-    pattern = any_of(patterns)
-    if not may_occur(pattern, text):
-        return ()  # NOTE: most passages quote and cite nothing; one substring test tells
-    return tuple((match.start(), match.end()) for match in pattern.finditer(text) if match.end() > match.start())
+    # NOTE: most passages quote and cite nothing, which prefilter.finditer tells unsearched.
+    return tuple((match.start(), match.end()) for match in finditer(any_of(patterns), text) if match.end() > match.start())
 
 
 def _inside(stretches: tuple[Stretch, ...], start: int, end: int) -> bool:

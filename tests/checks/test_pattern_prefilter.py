@@ -4,7 +4,10 @@ facts they rest on (which characters ``\\s`` matches) are checked for every char
 
 from __future__ import annotations
 
+import re
+
 import sys
+import warnings
 from functools import cache
 
 import pytest
@@ -14,6 +17,7 @@ from hypothesis import strategies as st
 
 from ccmlint.checks import pattern
 from ccmlint.prefilter import Needs, needs
+from ccmlint.prefilter import finditer as prefilter_finditer
 from ccmlint.checks.words import Passages
 from ccmlint.engine.context import Context
 from ccmlint.facts import extract
@@ -188,3 +192,26 @@ def test_a_needle_is_found_in_the_passages_holding_it(texts: list[str], needle: 
 def _passage_of(text: str) -> Passage:
     # Only the text matters to the search; a passage of a real report lends the rest.
     return _sample_passages().passages[0].replace(text=text)
+
+
+def _re_cases() -> list[re.Pattern[str]]:
+    compiled = []
+    for source, ignore_case in CASES:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # "[[:alpha:]]": a regex set, which re only warns about
+            try:
+                compiled.append(re.compile(source, re.IGNORECASE if ignore_case else 0))
+            except (re.error, FutureWarning):
+                continue  # a regex-only pattern
+    return compiled
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=60), st.integers(0, 60), st.integers(0, 60))
+def test_finditer_finds_what_the_pattern_finds(text: str, start: int, length: int) -> None:
+    """prefilter.finditer skips the search only where nothing could be found."""
+    end = min(len(text), start + length)
+    for compiled in _re_cases():
+        expected = [m.span() for m in compiled.finditer(text, start, end)]
+        assert [m.span() for m in prefilter_finditer(compiled, text, start, end)] == expected, compiled.pattern
+        assert [m.span() for m in prefilter_finditer(compiled, text)] == [m.span() for m in compiled.finditer(text)]
