@@ -16,6 +16,7 @@ import os
 import pickle
 import re
 import sys
+import time
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Callable, Generic, Iterable, TypeVar
@@ -117,6 +118,34 @@ def digest(*parts: bytes | str, items: Iterable[bytes | str] = ()) -> str:
         hasher.update(len(data).to_bytes(8, "little"))
         hasher.update(data)
     return hasher.hexdigest()
+
+
+RECENT_NS = 3_000_000_000
+"""A file changed less than this long ago (in nanoseconds) is keyed by its bytes."""
+
+
+def file_key(path: str | os.PathLike[str]) -> bytes:
+    """What stands for a file's contents in a cache key, without reading it: its size,
+    modification and change times, inode and device. Any write changes the change
+    time, which no program can set back, so a changed file gets a new key.
+
+    NOTE: two writes within one tick of the file system's clock (milliseconds, or
+    seconds on some systems) leave the same times, as git's index knows ("racy git");
+    a file changed in the last few seconds is therefore keyed by its bytes. Windows
+    reports the creation time as the change time: there the key rests on the size and
+    modification time. An absent or unreadable file has a key of its own.
+    """
+    try:
+        info = os.stat(path)
+    except OSError:
+        return b"<absent>"
+    if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) < RECENT_NS:
+        try:
+            with open(path, "rb") as handle:
+                return b"bytes:" + handle.read()
+        except OSError:
+            return b"<unreadable>"
+    return f"stat:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}:{info.st_dev}".encode()
 
 
 def cached(kind: str, key: str, build: Callable[[], T]) -> T:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, TypeVar
 
-from ccmlint.cache import cached, digest
+from ccmlint.cache import cached, digest, file_key
 
 T = TypeVar("T")
 
@@ -50,21 +50,18 @@ def _parse(path: Path, size: int, modified: int) -> object:
 
 def prepared(kind: str, paths: Iterable[Path], build: Callable[[], T], *, part: str = "") -> T:
     """What ``build`` prepares from the data files ``paths``, reused from the per-user
-    cache while the files' contents and ccmlint's code are unchanged.
+    cache while the files and ccmlint's code are unchanged (``file_key``: the files
+    are not read to tell).
 
     ``build`` must read nothing but ``paths`` (an absent file counts as empty) and
     ``part``, which names what it prepares when it prepares one part of the files
     (a key), and return a picklable value; an error it raises is not cached, so a
     broken data file is reported on every run until it is mended.
     """
-    contents = [kind, part]
+    parts: list[bytes | str] = [kind, part]
     for path in paths:
-        contents.append(str(path))
-        try:
-            contents.append(path.read_bytes())
-        except OSError:
-            contents.append("<absent>")
-    return cached(kind, digest(items=contents), build)
+        parts += [str(path), file_key(path)]
+    return cached(kind, digest(items=parts), build)
 
 
 @lru_cache(maxsize=None)

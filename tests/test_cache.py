@@ -100,6 +100,27 @@ def test_prepared_data_is_rebuilt_when_a_data_file_changes(cache_home: Path, tmp
     assert build.calls == 2
 
 
+def test_a_file_settled_for_a_while_is_keyed_by_its_stat_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_path / "names.yaml"
+    data.write_text("states: [Chile]\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "RECENT_NS", 0)
+    first = cache.file_key(data)
+    assert first.startswith(b"stat:") and b"Chile" not in first
+    assert cache.file_key(data) == first
+    data.write_text("states: [Peru, Chile]\n", encoding="utf-8")
+    assert cache.file_key(data) != first
+
+
+def test_a_file_changed_moments_ago_is_keyed_by_its_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Two writes within one tick of the file system's clock leave the same stat.
+    data = tmp_path / "names.yaml"
+    data.write_text("states: [Chile]\n", encoding="utf-8")
+    written = os.stat(data)
+    monkeypatch.setattr(cache.time, "time_ns", lambda: max(written.st_mtime_ns, written.st_ctime_ns) + 1)
+    assert cache.file_key(data) == b"bytes:states: [Chile]\n"
+    assert cache.file_key(tmp_path / "absent.yaml") == b"<absent>"
+
+
 def test_prepared_data_distinguishes_an_absent_file(cache_home: Path, tmp_path: Path) -> None:
     data = tmp_path / "absent.yaml"
     assert prepared("test-data", [data], lambda: "none") == "none"

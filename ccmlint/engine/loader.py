@@ -18,7 +18,7 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Mapping
 
-from ccmlint.cache import cached, digest
+from ccmlint.cache import cached, digest, file_key
 from ccmlint.checks import KINDS
 from ccmlint.engine.errors import ConfigError
 from ccmlint.engine.rule import RESERVED_IDS, Pack, PackSpec, Rule, RuleSet, RuleSpec
@@ -82,14 +82,14 @@ def load_rules(packs: Iterable[str] = DEFAULT_PACKS, extra_dirs: Iterable[str | 
 def load_pack(folder: Path) -> tuple[Pack, list[Rule]]:
     """One pack folder: its description and its rules, in file name order.
 
-    The validated pack is cached (ccmlint.cache) under a digest of every file read
-    and of ccmlint's code, so an unchanged pack is not validated again on each run.
+    The validated pack is cached (ccmlint.cache) under a digest of its files' keys
+    (``file_key``) and of ccmlint's code, so an unchanged pack is neither validated
+    nor even read again on each run.
     """
     files = sorted((entry for entry in folder.iterdir() if entry.is_file()), key=lambda entry: entry.name)
     wanted = [entry for entry in files if entry.name == PACK_FILE or (entry.name.endswith(RULE_SUFFIX) and entry.name not in NON_RULE_FILES)]
-    contents = [(entry, _read(entry)) for entry in wanted]
-    key = digest(str(folder), items=[part for entry, raw in contents for part in (entry.name, raw)])
-    return cached("pack", key, lambda: _build_pack(folder, contents))
+    key = digest(str(folder), items=[part for entry in wanted for part in (entry.name, file_key(entry))])
+    return cached("pack", key, lambda: _build_pack(folder, [(entry, _read(entry)) for entry in wanted]))
 
 
 def _build_pack(folder: Path, contents: list[tuple[Path, bytes]]) -> tuple[Pack, list[Rule]]:

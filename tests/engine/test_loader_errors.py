@@ -169,3 +169,21 @@ def test_unknown_pack_and_missing_folder(tmp_path: Path) -> None:
         load_rules(packs=("cwc",))
     with pytest.raises(ConfigError, match="not a folder of rule files"):
         load_rules(packs=(), extra_dirs=[tmp_path / "absent"])
+
+
+def test_an_unchanged_pack_is_served_from_the_cache_without_reading_its_files(
+    tmp_path: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ccmlint import cache
+    from ccmlint.engine import loader
+
+    folder = write_pack(tmp_path / "mine", {"vp-test.yaml": GOOD.encode()})
+    monkeypatch.setattr(cache, "RECENT_NS", 0)  # the files count as settled at once
+    assert load_rules(packs=(), extra_dirs=[folder]).ids == ("vp-test",)
+    reads: list[Path] = []
+    monkeypatch.setattr(loader, "_read", lambda entry: reads.append(entry) or entry.read_bytes())
+    assert load_rules(packs=(), extra_dirs=[folder]).ids == ("vp-test",)
+    assert reads == []
+    (folder / "vp-test.yaml").write_text(GOOD.replace("warning", "error"), encoding="utf-8")
+    reloaded = load_rules(packs=(), extra_dirs=[folder]).get("vp-test")
+    assert reads == [folder / "vp-test.yaml"] and reloaded is not None and reloaded.spec.severity == "error"
