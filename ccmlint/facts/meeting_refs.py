@@ -13,7 +13,7 @@ import re
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Iterator, Mapping
+from typing import Iterator, Mapping, NamedTuple
 
 from ccmlint import regexes
 from ccmlint.packdata_io import DataFileError, prepared, read_yaml_data
@@ -36,49 +36,85 @@ class MeetingMention(Record):
     ordinal: int | None
 
 
-_MENTION_PATTERNS: dict[int, tuple[MeetingPhrasings, re.Pattern[str], Needs]] = {}
+class _MentionPatterns(NamedTuple):
+    """The two ways a meeting is named, each with what a text needs to hold one."""
+
+    named: re.Pattern[str] | None
+    """An ordinal and a kind's words: "the Twelfth Meeting of States Parties"; None
+    without kinds."""
+    named_needs: Needs | None
+    short: re.Pattern[str] | None
+    """A number and an abbreviation: "12MSP", "the 2nd RC"; None without abbreviations."""
+    short_needs: Needs | None
 
 
-def _mention_pattern(phrasings: MeetingPhrasings) -> tuple[re.Pattern[str], Needs]:
-    """The pattern for the phrasings and what a text needs to hold one of its matches,
-    built once per phrasings object (they are not hashable)."""
+_MENTION_PATTERNS: dict[int, tuple[MeetingPhrasings, _MentionPatterns]] = {}
+
+
+def _mention_patterns(phrasings: MeetingPhrasings) -> _MentionPatterns:
+    """The patterns for the phrasings, built once per phrasings object (they are not
+    hashable)."""
     cached = _MENTION_PATTERNS.get(id(phrasings))
     if cached is not None and cached[0] is phrasings:
-        return cached[1], cached[2]
+        return cached[1]
     if len(_MENTION_PATTERNS) > 16:
         _MENTION_PATTERNS.clear()
-    pattern, needed = _build_mention_pattern(phrasings)
-    _MENTION_PATTERNS[id(phrasings)] = (phrasings, pattern, needed)
-    return pattern, needed
+    patterns = _build_mention_patterns(phrasings)
+    _MENTION_PATTERNS[id(phrasings)] = (phrasings, patterns)
+    return patterns
 
 
-def _build_mention_pattern(phrasings: MeetingPhrasings) -> tuple[re.Pattern[str], Needs]:
+def _build_mention_patterns(phrasings: MeetingPhrasings) -> _MentionPatterns:
+    # NOTE: two patterns, not one alternation of both: each then opens with a set of
+    # characters (an ordinal's first letters, a digit), which re looks for quickly,
+    # where an alternation of the two is tried at every character.
     kinds = "|".join(
         f"(?P<{kind}>{'|'.join(f'(?:{phrase})' for phrase in phrases)})" for kind, phrases in phrasings.kinds.items()
     )
-    named = rf"(?P<ordinal>{ORDINAL_PATTERN})\s+(?:{kinds})"
-    abbreviations = "|".join(re.escape(suffix) for suffix in sorted(phrasings.abbreviations, key=len, reverse=True))
-    short = rf"|\b(?P<number>\d{{1,3}})(?:st|nd|rd|th)?\s?(?P<suffix>{abbreviations})\b" if abbreviations else ""
-    # NOTE: every mention holds a kind's words or an abbreviation; what a text needs is
-    # read from those alone, since the ordinal words are matched ignoring case.
+    # NOTE: the ordinal words are matched ignoring case, so what a text needs to hold a
+    # named meeting is read from the kinds' words alone.
     kind_words = "|".join(f"(?:{phrase})" for phrases in phrasings.kinds.values() for phrase in phrases)
-    needed = needs("|".join(part for part in (kind_words, abbreviations) if part))
-    return regex(rf"{named}{short}"), needed
+    named = regex(rf"(?P<ordinal>{ORDINAL_PATTERN})\s+(?:{kinds})") if kind_words else None
+    named_needs = needs(kind_words) if kind_words else None
+    if not phrasings.abbreviations:
+        return _MentionPatterns(named, named_needs, None, None)
+    abbreviations = "|".join(re.escape(suffix) for suffix in sorted(phrasings.abbreviations, key=len, reverse=True))
+    # "(?<!\w\d)" after the first digit: what "\b" would say before it.
+    short = regex(rf"(?P<number>\d(?<!\w\d)\d{{0,2}})(?:st|nd|rd|th)?\s?(?P<suffix>{abbreviations})\b")
+    return _MentionPatterns(named, named_needs, short, needs(abbreviations))
 
 
 def find_meetings(text: str, phrasings: MeetingPhrasings) -> Iterator[MeetingMention]:
     """Every meeting named with its ordinal in a text, in order."""
-    pattern, needed = _mention_pattern(phrasings)
+    patterns = _mention_patterns(phrasings)
     # NOTE: most passages name no meeting; a text without a word every mention needs
-    # ("Meeting", "MSP", ...) is not searched, since the ordinal part is slow to try.
-    if not needed.may_match(text):
-        return
-    for match in pattern.finditer(text):
-        if match["suffix"]:
+    # ("Meeting", "MSP", ...) is not searched.
+    named = patterns.named if patterns.named_needs is not None and patterns.named_needs.may_match(text) else None
+    short = patterns.short if patterns.short_needs is not None and patterns.short_needs.may_match(text) else None
+    for match in _leftmost_first(text, named, short):
+        if match.re is short:
             yield MeetingMention(match.start(), match.end(), phrasings.abbreviations[match["suffix"]], int(match["number"]))
             continue
         kind = next(kind for kind in phrasings.kinds if match[kind])
         yield MeetingMention(match.start(), match.end(), kind, ordinal_value(match["ordinal"]))
+
+
+def _leftmost_first(text: str, first: re.Pattern[str] | None, second: re.Pattern[str] | None) -> Iterator[re.Match[str]]:
+    """The matches ``(?:first)|(?:second)`` finds in ``text`` (neither matching an empty
+    string): at each place the leftmost match of the two, ``first``'s on a tie, then on
+    from its end."""
+    position = 0
+    ahead = first.search(text) if first is not None else None
+    behind = second.search(text) if second is not None else None
+    while ahead is not None or behind is not None:
+        match = ahead if ahead is not None and (behind is None or ahead.start() <= behind.start()) else behind
+        assert match is not None
+        yield match
+        position = match.end()
+        if ahead is not None and ahead.start() < position:
+            ahead = first.search(text, position)  # type: ignore[union-attr]
+        if behind is not None and behind.start() < position:
+            behind = second.search(text, position)  # type: ignore[union-attr]
 
 
 class MeetingCycle(Record):

@@ -31,7 +31,8 @@ _FLAT_WORDS = "|".join(sorted((word.replace("-", "[- ]") for word in ORDINAL_WOR
 _FLAT = re.compile(rf"(?i:\b(?:{_FLAT_WORDS})\b|\b\d{{1,3}}(?:st|nd|rd|th)\b)")
 _TRIE = re.compile(ORDINAL_PATTERN)
 _PIECES = [*ORDINAL_WORDS, "twenty", "forty", "fift", "th", "teenth", "Twelfth", "TWENTY FIRST", "12th", "3rd", "1st",
-           "-", " ", "x", "ly", "a", "Meeting", "’", "é", "_", "0"]
+           "-", " ", "x", "ly", "a", "Meeting", "’", "é", "_", "0", "\u017f", "\u0130", "\u0131", "\u212a", "\u0663",
+           "1234", "ST", "Th", "E", "T", "S", "N", "F", "\n"]
 
 
 @pytest.mark.parametrize("word", list(ORDINAL_WORDS))
@@ -55,3 +56,14 @@ def test_no_ordinal_word_ends_inside_another_on_a_word_boundary() -> None:
         for longer in ORDINAL_WORDS:
             if longer != shorter and longer.startswith(shorter):
                 assert longer[len(shorter)].isalpha()
+
+
+def test_the_opening_set_holds_every_character_an_ordinal_can_begin_with() -> None:
+    """ORDINAL_PATTERN opens with a set of characters (to be searched for quickly): it
+    must hold every character re matches, ignoring case, to a first letter, and digits."""
+    opening = re.match(r"\[([^\]]*)\]", ORDINAL_PATTERN)
+    assert opening is not None
+    firsts = "".join(sorted({word[0] for word in ORDINAL_WORDS}))
+    everything = "".join(map(chr, range(0x110000)))
+    expected = set(re.findall(rf"(?i:[{firsts}])|\d", everything))
+    assert set(re.findall(rf"[{opening.group(1)}]", everything)) == expected
