@@ -11,9 +11,9 @@ may point back at any document named before it.
 
 from __future__ import annotations
 
-import re
 from typing import Iterator, Sequence
 
+from ccmlint import regexes
 from ccmlint.facts.model import AnnexRef, Passage
 from ccmlint.facts.phrasings import AnnexPhrasings, any_of, regex
 from ccmlint.parse.numerals import roman_value, to_roman
@@ -24,6 +24,7 @@ _CONTEXT = 80
 _RUNNING_TEXT = frozenset({"paragraph", "list_item", "footnote"})
 """Where references stand. A heading or a short title line that reads "Annex I" names an
 annex (one the grammar did not take for an annex heading); it does not refer to one."""
+_ROMAN_NUMERAL = regexes.compile(r"[IVXLC]+")
 _LONGEST_RANGE = 20
 """A range of annexes ("I to III") longer than this is not a range but a misreading."""
 
@@ -102,6 +103,6 @@ def _value(numeral: str) -> int | None:
     numeral = numeral.strip()
     if numeral.isdigit():
         return int(numeral)
-    if re.fullmatch(r"[IVXLC]+", numeral):
+    if _ROMAN_NUMERAL.fullmatch(numeral):
         return roman_value(numeral)
     return None

@@ -22,6 +22,9 @@ from ccmlint.record import Record
 _SEPARATOR = regexes.compile(r"(?:\s|,|;|\band\b|&)*")
 _ARTICLE = regexes.compile(r"(?:the|The)\s+(?=\S)")
 _AND = regexes.compile(r"\s+(?:and|&)\s+")
+_LEADING_AND = regexes.compile(r"\s*(?:and|&)\s+")
+_AND_AFTER_ACRONYM = regexes.compile(r"\)\s+(?:and|&)\s+")
+_LIST_GOES_ON = regexes.compile(r"\s*(?:,|;|\band\b|&|$)")
 _EDGE_PUNCTUATION = " \t\n,;:.!?"
 
 
@@ -63,7 +66,7 @@ def _skip(pattern: re.Pattern[str], text: str, position: int, end: int) -> int:
 def _ends_item(text: str, position: int, end: int) -> bool:
     """A known name counts only if a separator or the list's end follows it ("Niger" in "Nigeria" does not)."""
     rest = text[position:end]
-    return not rest.strip(_EDGE_PUNCTUATION) or bool(re.match(r"\s*(?:,|;|\band\b|&|$)", rest))
+    return not rest.strip(_EDGE_PUNCTUATION) or bool(_LIST_GOES_ON.match(rest))
 
 
 def _unknown_end(text: str, position: int, end: int, names: StateNames) -> int:
@@ -129,7 +132,7 @@ def split_organizations(text: str, start: int, end: int) -> list[tuple[int, int]
     pieces.append((piece_start, end))
     names: list[tuple[int, int]] = []
     for piece_start, piece_end in pieces:
-        piece_start = _skip(re.compile(r"\s*(?:and|&)\s+"), text, piece_start, piece_end)
+        piece_start = _skip(_LEADING_AND, text, piece_start, piece_end)
         for part_start, part_end in _split_after_acronyms(text, piece_start, piece_end):
             trimmed = _trim(text, part_start, part_end)
             if trimmed[1] > trimmed[0]:
@@ -140,7 +143,7 @@ def split_organizations(text: str, start: int, end: int) -> list[tuple[int, int]
 def _split_after_acronyms(text: str, start: int, end: int) -> list[tuple[int, int]]:
     parts: list[tuple[int, int]] = []
     part_start = start
-    for match in re.finditer(r"\)\s+(?:and|&)\s+", text[start:end]):
+    for match in _AND_AFTER_ACRONYM.finditer(text[start:end]):
         parts.append((part_start, start + match.start() + 1))
         part_start = start + match.end()
     parts.append((part_start, end))

@@ -108,6 +108,7 @@ def _person_before(
 
 _AFTER_STATE = regexes.compile(rf"(?:\s+to\s+[^,;:]*)?{_ROLE}?{_CONNECTOR}")
 _AFTER_NAME = regexes.compile(rf"{_ROLE}?{_CONNECTOR}")
+_OF = regexes.compile(r"\s+of\s+")
 
 
 def _person_after(prose: Prose, start: int, end: int, phrasings: OfficerPhrasings, names: StateNames) -> Person | None:
@@ -145,7 +146,7 @@ def _vice_presidents(
     cue = office.search(text, start, end)
     if elected is None or cue is None:
         return []
-    of_meeting = re.compile(r"\s+of\s+").match(text, cue.end(), end)
+    of_meeting = _OF.match(text, cue.end(), end)
     if of_meeting is not None and not refers_to_this_meeting(text, of_meeting.end(), this, meeting):
         return []
     colon = text.find(":", cue.end(), end)

@@ -25,6 +25,7 @@ from ccmlint.nodes import Prose
 
 _TRAILING_ADVERB = regexes.compile(r"(?:\s+(?:also|further|likewise|as well|too))+\s*$")
 _LEADING_FOLLOWING = regexes.compile(r"^[^:]*\bfollowing\b[^:]*:\s*")
+_NUMBER = regexes.compile(r"\d+")
 
 
 def extract_participants(
@@ -111,5 +112,5 @@ def _participant_list(
 
 def _normalise_rule(rule: str) -> str:
     """"1(2)", "1 ( 2 )" and "1.2" all name rule 1 (2)."""
-    numbers = re.findall(r"\d+", rule)
+    numbers = _NUMBER.findall(rule)
     return f"{numbers[0]} ({numbers[1]})" if len(numbers) == 2 else rule.strip()
