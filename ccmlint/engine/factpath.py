@@ -15,6 +15,7 @@ import types
 from functools import lru_cache
 from typing import Union, get_args, get_origin
 
+from ccmlint.cache import Memo
 from ccmlint.facts.model import Fact, Facts
 from ccmlint.record import Record, field_names, field_types, field_values, is_record_type
 from ccmlint.span import Span
@@ -102,7 +103,23 @@ def is_fact_type(annotation: object) -> bool:
 @lru_cache(maxsize=None)
 def describe(path: str) -> PathInfo:
     """Check ``path`` against the ``Facts`` model; raise FactPathError naming the first
-    segment that does not exist and the fields that do."""
+    segment that does not exist and the fields that do.
+
+    NOTE: the rules' fifty-odd paths are described on every run (their checks resolve
+    them); reading the model's annotations for them took ~2 ms of each, so what they
+    describe is kept from run to run (a path that does not exist is not kept).
+    """
+    known = _DESCRIBED.get(path)
+    if known is None:
+        known = _describe(path)
+        _DESCRIBED.put(path, known)
+    return known
+
+
+_DESCRIBED: Memo[str, PathInfo] = Memo("fact-paths")
+
+
+def _describe(path: str) -> PathInfo:
     segments = tuple(path.split("."))
     if not path or not all(segments):
         raise FactPathError(f"'{path}' is not a fact path (dotted field names, e.g. officers.vice_presidents)")

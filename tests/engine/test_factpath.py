@@ -75,3 +75,21 @@ def test_a_missing_owner_yields_nothing_even_when_keeping_missing() -> None:
 def test_values_of_a_leaf_field() -> None:
     refs = [FootnoteRefFact(span=span(n), number=n, kind="footnote") for n in (1, 2)]
     assert values(Facts(footnotes=Footnotes(refs=refs)), "footnotes.refs.number") == [1, 2]
+
+
+def test_what_describe_keeps_for_the_next_run_is_what_it_works_out() -> None:
+    import pickle
+    from pathlib import Path
+
+    from ccmlint.engine import factpath
+    from ccmlint.lint import Linter
+    from ccmlint.source import decode
+
+    example = Path(__file__).parents[2] / "examples" / "planted-defects.txt"
+    Linter.create().lint_source(decode(example.read_bytes(), str(example)))  # describes every bundled rule's paths
+    with pytest.raises(FactPathError):
+        describe("officers.no_such_field")
+    kept = factpath._DESCRIBED._entries()
+    assert len(kept) > 20 and "officers.no_such_field" not in kept
+    for path, info in kept.items():
+        assert pickle.loads(pickle.dumps(info)) == factpath._describe(path) == info
