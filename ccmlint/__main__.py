@@ -2,6 +2,6 @@
 
 import sys
 
-from ccmlint.cli import main
+from ccmlint.command import run
 
-sys.exit(main())
+sys.exit(run())
