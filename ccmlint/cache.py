@@ -188,11 +188,13 @@ def store(kind: str, key: str, value: object) -> None:
     if folder is None:
         return
     _store(_entry(folder, kind, key), value)
-    _prune(folder, f"{kind}-*.pickle")
+    _prune(folder, f"{kind}.*.pickle")
 
 
 def _entry(folder: Path, kind: str, key: str) -> Path:
-    return folder / f"{kind}-{key[:32]}.pickle"
+    # NOTE: a dot, not a hyphen, after the kind: kinds are hyphenated ("pack",
+    # "pack-data"), and pruning one kind by its pattern must not reach the other.
+    return folder / f"{kind}.{key[:32]}.pickle"
 
 
 class Memo(Generic[K, V]):

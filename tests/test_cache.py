@@ -32,7 +32,7 @@ def test_a_cached_value_is_built_once_and_then_read_back(cache_home: Path) -> No
     assert cache.cached("test", "key", build) == {"answer": [42]}
     assert cache.cached("test", "key", build) == {"answer": [42]}
     assert build.calls == 1
-    assert len(list(cache_home.glob("test-*.pickle"))) == 1
+    assert len(list(cache_home.glob("test.*.pickle"))) == 1
 
 
 def test_the_cache_directory_is_private(cache_home: Path) -> None:
@@ -42,7 +42,7 @@ def test_the_cache_directory_is_private(cache_home: Path) -> None:
 
 def test_a_damaged_entry_is_rebuilt_and_replaced(cache_home: Path) -> None:
     cache.cached("test", "key", Builder("first"))
-    (entry,) = cache_home.glob("test-*.pickle")
+    (entry,) = cache_home.glob("test.*.pickle")
     entry.write_bytes(b"\x80\x05not a pickle at all")
     rebuild = Builder("rebuilt")
     assert cache.cached("test", "key", rebuild) == "rebuilt"
@@ -147,12 +147,20 @@ def test_old_entries_of_a_kind_are_pruned_when_a_new_one_is_written(cache_home: 
     for number in range(cache.KEPT_PER_KIND + 5):
         cache.cached("test", f"key-{number:03d}", Builder(number))
     cache.cached("other", "key", Builder("other"))
-    kept = sorted(cache_home.glob("test-*.pickle"))
+    kept = sorted(cache_home.glob("test.*.pickle"))
     assert len(kept) == cache.KEPT_PER_KIND
-    assert (cache_home / "other-key.pickle").exists()
+    assert (cache_home / "other.key.pickle").exists()
     newest = Builder("unused")
     assert cache.cached("test", f"key-{cache.KEPT_PER_KIND + 4:03d}", newest) == cache.KEPT_PER_KIND + 4
     assert newest.calls == 0
+
+
+def test_pruning_a_kind_leaves_the_kinds_whose_names_it_begins(cache_home: Path) -> None:
+    cache.cached("pack-data", "key", Builder("data"))
+    for number in range(cache.KEPT_PER_KIND + 1):
+        cache.cached("pack", f"key-{number:03d}", Builder(number))
+    assert (cache_home / "pack-data.key.pickle").exists()
+    assert len(list(cache_home.glob("pack.*.pickle"))) == cache.KEPT_PER_KIND
 
 
 @pytest.fixture

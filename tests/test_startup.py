@@ -60,7 +60,7 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     home = tmp_path_factory.mktemp("home")
     modules = imported_by(["--isolated", str(EXAMPLE)], home)
     assert {"yaml", "pydantic", "lark"} <= modules  # the first run did read the packs, and fill the cache
-    assert any((home / "cache" / "ccmlint").glob("pack-*.pickle"))
+    assert any((home / "cache" / "ccmlint").glob("pack.*.pickle"))
     return home
 
 
