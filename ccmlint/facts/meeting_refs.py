@@ -91,25 +91,28 @@ def find_meetings(text: str, phrasings: MeetingPhrasings) -> Iterator[MeetingMen
     # ("Meeting", "MSP", ...) is not searched.
     named = patterns.named if patterns.named_needs is not None and patterns.named_needs.may_match(text) else None
     short = patterns.short if patterns.short_needs is not None and patterns.short_needs.may_match(text) else None
-    for match in _leftmost_first(text, named, short):
-        if match.re is short:
+    for from_short, match in _leftmost_first(text, named, short):
+        if from_short:
             yield MeetingMention(match.start(), match.end(), phrasings.abbreviations[match["suffix"]], int(match["number"]))
             continue
         kind = next(kind for kind in phrasings.kinds if match[kind])
         yield MeetingMention(match.start(), match.end(), kind, ordinal_value(match["ordinal"]))
 
 
-def _leftmost_first(text: str, first: re.Pattern[str] | None, second: re.Pattern[str] | None) -> Iterator[re.Match[str]]:
+def _leftmost_first(
+    text: str, first: re.Pattern[str] | None, second: re.Pattern[str] | None
+) -> Iterator[tuple[bool, re.Match[str]]]:
     """The matches ``(?:first)|(?:second)`` finds in ``text`` (neither matching an empty
     string): at each place the leftmost match of the two, ``first``'s on a tie, then on
-    from its end."""
+    from its end; each with whether ``second`` found it."""
     position = 0
     ahead = first.search(text) if first is not None else None
     behind = second.search(text) if second is not None else None
     while ahead is not None or behind is not None:
-        match = ahead if ahead is not None and (behind is None or ahead.start() <= behind.start()) else behind
+        from_second = ahead is None or (behind is not None and behind.start() < ahead.start())
+        match = behind if from_second else ahead
         assert match is not None
-        yield match
+        yield from_second, match
         position = match.end()
         if ahead is not None and ahead.start() < position:
             ahead = first.search(text, position)  # type: ignore[union-attr]

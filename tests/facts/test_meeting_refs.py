@@ -69,5 +69,7 @@ _FIRST, _SECOND = re.compile(r"ab+|ca"), re.compile(r"b+c|a")
 def test_two_searches_merged_find_what_their_alternation_finds(text: str) -> None:
     # Patterns whose matches overlap and tie, unlike the meeting ones: the merge itself.
     expected = [m.span() for m in re.finditer(rf"(?:{_FIRST.pattern})|(?:{_SECOND.pattern})", text)]
-    assert [m.span() for m in _leftmost_first(text, _FIRST, _SECOND)] == expected
-    assert [m.span() for m in _leftmost_first(text, None, _SECOND)] == [m.span() for m in _SECOND.finditer(text)]
+    merged = list(_leftmost_first(text, _FIRST, _SECOND))
+    assert [m.span() for _, m in merged] == expected
+    assert all(from_second == (m.re is _SECOND) for from_second, m in merged)
+    assert [m.span() for _, m in _leftmost_first(text, None, _SECOND)] == [m.span() for m in _SECOND.finditer(text)]
