@@ -33,6 +33,7 @@ from ccmlint.record import Record
 _RUNNING_TEXT = ("paragraph", "list_item")
 _SEPARATOR = regexes.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?")
 _GAP = regexes.compile(r"[\s,]*")
+_CLAUSE_STOP = regexes.compile(r"[,;()]")
 _CAPITAL = regexes.compile(r"(?<![\w’'-])(?:the\s+)?[A-ZÀ-Þ]")
 _PREPOSITIONS = "for|to|on|in|by|under|with|as|at|from|of"
 # The last item of parallel phrases: after the last joiner that a preposition follows.
@@ -91,17 +92,17 @@ def _parallel(text: str, start: int, cue: int) -> _Run | None:
     last = _LAST_PARALLEL.match(text, start, cue)
     if last is None:
         return None
-    joint = re.compile(rf"(?:,\s*and\s+|,\s*|\s+and\s+)(?={last['prep']}\s)")
+    joint = regex(rf"(?:,\s*and\s+|,\s*|\s+and\s+)(?={last['prep']}\s)")
     joints = list(joint.finditer(text, start, cue))
     taken = [joints[-1]]
     for earlier in reversed(joints[:-1]):
-        if re.search(r"[,;()]", text[earlier.end() : taken[0].start()]):
+        if _CLAUSE_STOP.search(text, earlier.end(), taken[0].start()):
             break
         taken.insert(0, earlier)
     clause_start = start
-    for stop in re.finditer(r"[,;()]", text[start : taken[0].start()]):
-        clause_start = start + stop.end()
-    first = list(re.finditer(rf"\b{last['prep']}\s", text[clause_start : taken[0].start()]))
+    for stop in _CLAUSE_STOP.finditer(text, start, taken[0].start()):
+        clause_start = stop.end()
+    first = list(regex(rf"\b{last['prep']}\s").finditer(text[clause_start : taken[0].start()]))
     if not first:
         return None
     return _Run(clause_start + first[-1].start(), cue, len(taken) + 1)

@@ -24,6 +24,8 @@ from ccmlint.span import Span
 
 _TRAILING = "."
 """A symbol never ends with a full stop: one after it ends the sentence."""
+_UNDOTTED = regex(r"^([A-Za-z]+)[ .,]?(\d+)$")
+"""A part written without its dot ("Rev1", "Add 2"): read again as "Rev.1"."""
 
 
 class _Reading:
@@ -172,7 +174,7 @@ def _read_part(part: str, expected: SymbolPart, reading: _Reading) -> None:
     if _matches(expected, part):
         reading.keep(part)
         return
-    dotted = re.sub(r"^([A-Za-z]+)[ .,]?(\d+)$", r"\1.\2", part)
+    dotted = _UNDOTTED.sub(r"\1.\2", part)
     remedy = dotted if dotted != part and _matches(expected, dotted) else None
     reading.fail(f"'{part}' is not {expected.describe}" + (f" ('{remedy}'?)" if remedy else ""), remedy)
 
